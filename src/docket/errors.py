@@ -1,0 +1,82 @@
+"""Problems found in a site's sources, and the one way they are printed.
+
+Every stage reports what is wrong with the input as a :class:`SourceError` instead of
+raising: the build collects all of them, prints them sorted by file and line, and only
+then decides whether to stop. The format is the one compilers use, so editors and
+terminals can jump to the spot::
+
+    content/letters/x.md:7: recipients: unknown person 'ismail-hanieh' — did you mean 'ismail-haniyeh'?
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    """One problem at one place in one file (``path`` is relative to the site folder)."""
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+    col: int | None = None
+    severity: Severity = "error"
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.col or 0, self.message)
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        label = "warning: " if self.severity == "warning" else ""
+        text = f"{where}: {label}{self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+@dataclass
+class Problems:
+    """Everything wrong with one build, in the order it was found; printed sorted."""
+
+    items: list[SourceError] = field(default_factory=list)
+
+    def error(self, path: str, line: int | None, message: str, hint: str = "", col: int | None = None) -> None:
+        self.items.append(SourceError(path, line, message, hint, col, "error"))
+
+    def warning(self, path: str, line: int | None, message: str, hint: str = "", col: int | None = None) -> None:
+        self.items.append(SourceError(path, line, message, hint, col, "warning"))
+
+    def extend(self, others: Iterable[SourceError]) -> None:
+        self.items.extend(others)
+
+    @property
+    def errors(self) -> list[SourceError]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[SourceError]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def sorted(self) -> list[SourceError]:
+        return sorted(set(self.items), key=SourceError.sort_key)
+
+    def report(self) -> str:
+        return "\n".join(p.format() for p in self.sorted())
+
+
+class BuildFailed(Exception):
+    """Raised by the build when it cannot produce a site; carries every problem found."""
+
+    def __init__(self, problems: Problems, summary: str = "") -> None:
+        super().__init__(summary or f"{len(problems.errors)} error(s)")
+        self.problems = problems
+        self.summary = summary

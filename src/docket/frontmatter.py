@@ -1,0 +1,211 @@
+"""YAML front-matter read into plain values, with the line of every value.
+
+PyYAML's C parser produces events; we build dicts, lists and strings from them
+ourselves rather than letting a YAML 1.1 constructor guess types. So ``no``, ``on``,
+``12:30``, ``02134`` and ``1.10`` stay the strings the editor wrote, and the schema
+decides what a field means. Anchors, aliases and tags are refused: an archive's
+metadata has no use for them and ``!!python/...`` tags are a known attack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+#: key path inside the front-matter, e.g. ("mentions", "people", 2)
+FieldPath = tuple
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+
+
+class FrontMatterError(Exception):
+    """A front-matter that cannot be read; ``line`` is 0-based within the YAML."""
+
+    def __init__(self, message: str, line: int, hint: str = "", col: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+        self.col = col
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    values: dict[str, Any]
+    lines: dict[FieldPath, int]  # 0-based line within the YAML text of each value
+
+    def line_of(self, path: FieldPath) -> int:
+        """The line of ``path``, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 0
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise FrontMatterError(
+            f"the front-matter is over {MAX_FRONT_MATTER_BYTES // 1024} KB",
+            0,
+            "move long text into the body below the closing ---",
+        )
+    _check_tabs(text)
+    lines: dict[FieldPath, int] = {}
+    try:
+        events = _Events(yaml.parse(text, Loader=_Loader))
+        assert isinstance(events.take(), StreamStartEvent)
+        if isinstance(events.take(), StreamEndEvent):
+            return FrontMatter({}, {})
+        root = _build(events, (), lines)
+        if not isinstance(events.take(), DocumentEndEvent) or not isinstance(events.take(), StreamEndEvent):
+            raise FrontMatterError("the front-matter holds more than one YAML document", 0, "remove the extra ---")
+    except yaml.MarkedYAMLError as exc:
+        raise _from_yaml_error(exc, text) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"the front-matter is not valid YAML: {exc}", 0) from None
+    if root is None:
+        return FrontMatter({}, {})
+    if not isinstance(root, dict):
+        raise FrontMatterError(
+            "the front-matter is not a mapping of fields",
+            0,
+            "write one 'field: value' per line, e.g. 'date: 2021-05-22'",
+        )
+    return FrontMatter(root, lines)
+
+
+def _check_tabs(text: str) -> None:
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            raise FrontMatterError(
+                "a tab in the indentation",
+                number,
+                "indent YAML with spaces only",
+                col=len(line) - len(stripped) + 1,
+            )
+
+
+def _refuse_extras(event: Any) -> None:
+    if getattr(event, "anchor", None):
+        raise FrontMatterError(
+            f"YAML anchor '&{event.anchor}' is not allowed",
+            event.start_mark.line,
+            "write the value out in full",
+        )
+    tag = getattr(event, "tag", None)
+    if tag and tag != "!":
+        raise FrontMatterError(
+            f"YAML tag '{tag}' is not allowed",
+            event.start_mark.line,
+            "remove the tag; values are plain text, lists and mappings",
+        )
+
+
+class _Events:
+    """PyYAML's event iterator with one event of look-ahead."""
+
+    __slots__ = ("_events", "_next")
+
+    def __init__(self, events: Iterator[Any]) -> None:
+        self._events = events
+        self._next: Any = None
+
+    def take(self) -> Any:
+        if self._next is not None:
+            event, self._next = self._next, None
+            return event
+        return next(self._events)
+
+    def closes(self, end_type: type) -> bool:
+        """Consume the next event if it ends the current collection."""
+        event = self.take()
+        if isinstance(event, end_type):
+            return True
+        self._next = event
+        return False
+
+
+class DuplicateKey(FrontMatterError):
+    """A key given twice; ``first`` is the 0-based line of its first appearance."""
+
+    def __init__(self, key: str, first: int, second: int) -> None:
+        super().__init__(f"'{key}' is given twice", second, "keep one of them")
+        self.key = key
+        self.first = first
+
+
+def _build(events: _Events, path: FieldPath, lines: dict[FieldPath, int]) -> Any:
+    event = events.take()
+    if isinstance(event, AliasEvent):
+        raise FrontMatterError(
+            f"YAML alias '*{event.anchor}' is not allowed",
+            event.start_mark.line,
+            "write the value out in full, or quote it if it starts with *",
+        )
+    _refuse_extras(event)
+    lines.setdefault(path, event.start_mark.line)
+    if isinstance(event, ScalarEvent):
+        if event.implicit[0] and event.value in NULLS:
+            return None
+        return event.value
+    if isinstance(event, SequenceStartEvent):
+        items: list[Any] = []
+        while not events.closes(SequenceEndEvent):
+            items.append(_build(events, path + (len(items),), lines))
+        return items
+    if isinstance(event, MappingStartEvent):
+        mapping: dict[str, Any] = {}
+        while not events.closes(MappingEndEvent):
+            key_event = events.take()
+            _refuse_extras(key_event)
+            if not isinstance(key_event, ScalarEvent):
+                raise FrontMatterError(
+                    "a field name must be plain text", key_event.start_mark.line, "write 'name: value'"
+                )
+            key, key_path = key_event.value, path + (key_event.value,)
+            if key in mapping:
+                raise DuplicateKey(key, lines[key_path], key_event.start_mark.line)
+            lines[key_path] = key_event.start_mark.line
+            mapping[key] = _build(events, key_path, lines)
+        return mapping
+    raise FrontMatterError(f"unexpected YAML event {type(event).__name__}", event.start_mark.line)
+
+
+def _from_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> FrontMatterError:
+    """Point at the line the editor has to fix: the start of the construct, if known."""
+    mark = exc.context_mark or exc.problem_mark
+    line = mark.line if mark else 0
+    col = mark.column + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    source_lines = text.split("\n")
+    source_line = source_lines[line] if line < len(source_lines) else ""
+    return FrontMatterError(f"YAML syntax error: {problem}", line, _yaml_hint(source_line), col)
+
+
+def _yaml_hint(source_line: str) -> str:
+    _, _, value = source_line.partition(":")
+    value = value.strip()
+    if value[:1] in ("[", "*", "@", "`", "&", "!", "%", "|", ">") or ": " in value:
+        return f"put the value in quotes: \"{value}\"" if '"' not in value else "put the value in single quotes"
+    return "check the indentation and that every 'field: value' is on its own line"

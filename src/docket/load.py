@@ -1,0 +1,137 @@
+"""Gather: walk ``content/`` and read every Markdown file into a :class:`Document`.
+
+A document is what the file says, not yet what it means: front-matter values with their
+line numbers, the body, and where the body starts. Problems that stop a file from being
+read at all (not UTF-8, no closing fence, broken YAML) are reported here; the file is then
+left out of the later stages, which still run on everything else.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Problems
+from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
+from .paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
+
+FENCE = "---"
+NAME_MAX_BYTES = 255
+
+
+@dataclass(slots=True)
+class Document:
+    """One content file as read: ``path`` is relative to the site folder, lines 1-based."""
+
+    path: str
+    kind: str
+    id: RecordId
+    front: FrontMatter
+    body: str
+    body_line: int  # file line of the body's first line
+    fm_line: int  # file line of the front-matter's first line
+    digest: str = ""
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return self.front.values
+
+    def line(self, path: FieldPath = ()) -> int:
+        """File line of a front-matter value (or of its nearest parent)."""
+        return self.fm_line + self.front.line_of(path)
+
+
+def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
+    """Every ``content/<folder>/*.md`` file as (relative path, absolute path), sorted.
+
+    Sorted by relative path so that the build never depends on directory order. Symbolic
+    links that lead outside ``content/`` are refused.
+    """
+    content = site_dir / "content"
+    if not content.is_dir():
+        problems.error("content", None, "there is no content/ folder", "run 'docket init' or create content/letters/")
+        return []
+    root = content.resolve()
+    found: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if not name.endswith(".md") or name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(site_dir).as_posix()
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    problems.error(rel, None, "a symbolic link that points outside content/", "copy the file into content/ instead")
+                    continue
+            found.append((rel, path))
+    found.sort()
+    return found
+
+
+def load_documents(site_dir: Path, problems: Problems) -> list[Document]:
+    documents = []
+    for rel, path in content_files(site_dir, problems):
+        document = read_document(rel, path.read_bytes(), problems)
+        if document is not None:
+            documents.append(document)
+    if not documents and not problems.errors:
+        problems.error("content", None, "content/ holds no letters or entities", "add one with 'docket new letter'")
+    return documents
+
+
+def record_identity(rel: str, problems: Problems) -> tuple[str, RecordId] | None:
+    """The kind and id a file's place and name give it, or None (reported)."""
+    parts = rel.split("/")
+    if len(parts) != 3 or parts[1] not in KIND_OF_FOLDER:
+        folders = ", ".join(f"content/{f}/" for f in FOLDERS.values())
+        problems.error(rel, None, "a file outside the record folders", f"put it in one of {folders}")
+        return None
+    name = parts[2]
+    stem = unicodedata.normalize("NFC", name[: -len(".md")])
+    if len(name.encode("utf-8")) > NAME_MAX_BYTES:
+        problems.error(rel, None, f"the file name is {len(name.encode())} bytes long", f"common file systems allow {NAME_MAX_BYTES}; ids are {ID_RULE}")
+        return None
+    if not is_valid_id(stem):
+        problems.error(rel, None, f"'{stem}' cannot be an id", f"rename the file: an id is {ID_RULE}")
+        return None
+    return KIND_OF_FOLDER[parts[1]], RecordId(stem)
+
+
+def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
+    identity = record_identity(rel, problems)
+    if identity is None:
+        return None
+    kind, record_id = identity
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(rel, line, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8", col)
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        problems.error(rel, 1, "the file does not start with front-matter", "begin it with a line '---', the fields, and another '---'")
+        return None
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "..."))
+    except StopIteration:
+        problems.error(rel, 1, "the front-matter is not closed", "add a line '---' after the last field")
+        return None
+    yaml_text = "\n".join(lines[1:close])
+    try:
+        front = parse_front_matter(yaml_text)
+    except DuplicateKey as exc:
+        problems.error(rel, exc.line + 2, f"{exc.message} (first at line {exc.first + 2})", exc.hint)
+        return None
+    except FrontMatterError as exc:
+        problems.error(rel, exc.line + 2, exc.message, exc.hint, exc.col)
+        return None
+    body = "\n".join(lines[close + 1 :])
+    return Document(rel, kind, record_id, front, body, close + 2, 2)
