@@ -1,0 +1,80 @@
+"""``docket.toml``: the site's settings, validated like content.
+
+Unknown keys are warnings with a "did you mean" (a typo must not silently do nothing);
+wrong types are errors. The file is optional: every setting has a default.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import Problems
+from .schema import did_you_mean
+
+CONFIG_FILE = "docket.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    title: str = "Letters"
+    description: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    search: bool = True
+    copyright: str = ""
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url``, always ending in '/': where the site is mounted."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+FIELDS: dict[str, type] = {
+    "title": str,
+    "description": str,
+    "base_url": str,
+    "language": str,
+    "search": bool,
+    "copyright": str,
+}
+
+
+def load_config(site_dir: Path, problems: Problems) -> Config:
+    path = site_dir / CONFIG_FILE
+    if not path.exists():
+        return Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.error(CONFIG_FILE, None, "the file is not UTF-8", "save it as UTF-8")
+        return Config()
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_of_toml_error(str(exc))
+        problems.error(CONFIG_FILE, line, f"TOML syntax error: {exc}", "values are 'key = \"text\"', one per line")
+        return Config()
+    text_lines = path.read_text(encoding="utf-8-sig").splitlines()
+    values = {}
+    for key, value in raw.items():
+        line = next((n for n, text in enumerate(text_lines, 1) if re.match(rf"\s*{re.escape(key)}\s*=", text)), None)
+        if key not in FIELDS:
+            problems.warning(CONFIG_FILE, line, f"unknown setting '{key}'", did_you_mean(key, FIELDS) or f"known settings: {', '.join(FIELDS)}")
+            continue
+        if not isinstance(value, FIELDS[key]):
+            problems.error(CONFIG_FILE, line, f"{key}: expected {'true or false' if FIELDS[key] is bool else 'text in quotes'}", f"write {key} = {'true' if FIELDS[key] is bool else chr(34) + '…' + chr(34)}")
+            continue
+        values[key] = value.strip() if isinstance(value, str) else value
+    base_url = values.get("base_url", "/")
+    if base_url != "/" and urlsplit(base_url).scheme not in ("http", "https"):
+        problems.error(CONFIG_FILE, None, f"base_url: '{base_url}' is not an http(s) address", "write the full address, e.g. https://letters.example.org/")
+        values.pop("base_url")
+    return Config(**values)
+
+
+def _line_of_toml_error(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None

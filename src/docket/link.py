@@ -1,0 +1,340 @@
+"""Link: resolve every reference and derive everything a page needs to show its links.
+
+Gathering first and linking the whole site before rendering is what lets every page list
+what points at it. Everything here is built from inverted indexes (id -> letters) in time
+linear in the number of references: nothing compares letters pairwise, so a 100,000-letter
+archive costs ten times a 10,000-letter one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import UNDATED_SORT_KEY
+from .errors import Problems
+from .model import Entity, Letter, Ref
+from .paths import ENTITY_KINDS, FOLDERS, record_url
+from .schema import did_you_mean
+from .xref import InlineRef, find_xrefs
+
+Record = Letter | Entity
+
+#: roles a record can play towards an entity, in the order entity pages list them
+ROLES: dict[str, str] = {
+    "sent": "Sent",
+    "received": "Received",
+    "sent_from": "Sent from here",
+    "received_at": "Received here",
+    "mentioned": "Mentioned in",
+    "cited": "Cited in",
+    "published": "Published as the source of",
+    "event_place": "Events that took place here",
+    "linked": "Linked from",
+}
+RELATED_LIMIT = 6
+
+
+@dataclass(slots=True)
+class Site:
+    """The whole archive, linked. Every list in here is sorted."""
+
+    letters: dict[str, Letter]
+    entities: dict[str, Entity]
+    chronology: list[str]  # letter ids, earliest first, undated last
+    titles: dict[str, str]
+    inline: dict[str, list[InlineRef]]  # record id -> the references in its Markdown
+    links_to: dict[str, dict[str, list[str]]]  # target id -> role -> source ids
+    replies: dict[str, list[str]]  # letter id -> letters that answer it
+    related: dict[str, list[str]]
+    during: dict[str, list[str]]  # event id -> letters dated within it
+    by_kind: dict[str, list[str]]  # entity kind -> ids sorted by name
+    position: dict[str, int] = field(default_factory=dict)
+
+    def record(self, record_id: str) -> Record | None:
+        return self.letters.get(record_id) or self.entities.get(record_id)
+
+    def url(self, record_id: str) -> str:
+        record = self.record(record_id)
+        return record_url(record.record_kind, record.id) if record else ""
+
+    def neighbours(self, letter_id: str) -> tuple[str | None, str | None]:
+        index = self.position[letter_id]
+        before = self.chronology[index - 1] if index > 0 else None
+        after = self.chronology[index + 1] if index + 1 < len(self.chronology) else None
+        return before, after
+
+    def letter_count(self, entity_id: str) -> int:
+        roles = self.links_to.get(entity_id, {})
+        return len({source for role, sources in roles.items() for source in sources if source in self.letters})
+
+
+def chronological_key(letter: Letter) -> tuple:
+    return (letter.date.sort_key() if letter.date else UNDATED_SORT_KEY, letter.id)
+
+
+def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> Site:
+    records: dict[str, Record] = {}
+    _register(letters, records, problems)
+    _register(entities, records, problems)
+    letter_map = {k: v for k, v in records.items() if isinstance(v, Letter)}
+    entity_map = {k: v for k, v in records.items() if isinstance(v, Entity)}
+
+    for record in records.values():
+        for ref in record.refs:
+            _check_ref(record, ref, records, problems)
+    inline = _inline_refs(records, problems)
+
+    chronology = sorted(letter_map, key=lambda i: chronological_key(letter_map[i]))
+    position = {letter_id: index for index, letter_id in enumerate(chronology)}
+    links_to = _backlinks(records, inline, position)
+    replies = _replies(letter_map, position, problems)
+    titles = {record_id: _title(record, records) for record_id, record in records.items()}
+    by_kind = {kind: [] for kind in ENTITY_KINDS}
+    for entity in sorted(entity_map.values(), key=lambda e: (_name_key(e.name), e.id)):
+        by_kind[entity.kind].append(entity.id)
+    return Site(
+        letters=letter_map,
+        entities=entity_map,
+        chronology=chronology,
+        titles=titles,
+        inline=inline,
+        links_to=links_to,
+        replies=replies,
+        related=_related(letter_map, chronology, position, inline, records),
+        during=_during(entity_map, letter_map, chronology),
+        by_kind=by_kind,
+        position=position,
+    )
+
+
+def _register(items: list, records: dict[str, Record], problems: Problems) -> None:
+    seen: dict[str, Record] = {}
+    for record in records.values():
+        seen[unicodedata.normalize("NFC", record.id).casefold()] = record
+    for record in items:
+        key = unicodedata.normalize("NFC", record.id).casefold()
+        if key in seen:
+            other = seen[key]
+            problems.error(record.path, 1, f"the id '{record.id}' is already used by {other.path}", "ids are unique across all folders: rename one of the two files")
+            continue
+        seen[key] = record
+        records[record.id] = record
+
+
+def _kinds_text(kinds: tuple[str, ...]) -> str:
+    return " or ".join(kinds)
+
+
+def _check_ref(source: Record, ref: Ref, records: dict[str, Record], problems: Problems) -> None:
+    target = records.get(ref.target)
+    if target is None:
+        candidates = [r.id for r in records.values() if r.record_kind in ref.kinds]
+        hint = did_you_mean(ref.target, candidates) or f"create content/{FOLDERS[ref.kinds[0]]}/{ref.target}.md, or check the spelling"
+        problems.error(source.path, ref.line, f"{ref.field}: unknown {_kinds_text(ref.kinds)} '{ref.target}'", hint, ref.col)
+    elif target.record_kind not in ref.kinds:
+        problems.error(
+            source.path,
+            ref.line,
+            f"{ref.field}: '{ref.target}' is a {target.record_kind}, not a {_kinds_text(ref.kinds)}",
+            f"{ref.field} takes a {_kinds_text(ref.kinds)}; move '{ref.target}' to the right field",
+            ref.col,
+        )
+
+
+def _markdown_fields(record: Record) -> list[tuple[str, int]]:
+    """Each Markdown text of a record with the file line it starts on."""
+    fields = [(record.body, record.body_line)]
+    if isinstance(record, Letter):
+        fields += [(record.date_note, 0), (record.note, 0)]
+    return fields
+
+
+def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, list[InlineRef]]:
+    found: dict[str, list[InlineRef]] = {}
+    for record in records.values():
+        refs: list[InlineRef] = []
+        for text, first_line in _markdown_fields(record):
+            for xref in find_xrefs(text):
+                line = first_line + xref.line - 1 if first_line else None
+                target = records.get(xref.target)
+                if target is None:
+                    hint = did_you_mean(xref.target, records) or "link to the file name of a letter or entity, without .md"
+                    problems.error(record.path, line, f"[[{xref.target}]]: links to nothing", hint, xref.col if first_line else None)
+                    continue
+                refs.append(xref)
+        if refs:
+            found[record.id] = refs
+    return found
+
+
+def _backlinks(records: dict[str, Record], inline: dict[str, list[InlineRef]], position: dict[str, int]) -> dict[str, dict[str, list[str]]]:
+    links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for record in records.values():
+        source = record.id
+        if isinstance(record, Letter):
+            for target in record.senders:
+                links[target]["sent"].add(source)
+            for target in record.recipients:
+                links[target]["received"].add(source)
+            if record.place_sent:
+                links[record.place_sent]["sent_from"].add(source)
+            if record.place_received:
+                links[record.place_received]["received_at"].add(source)
+            for targets in record.mentions.values():
+                for target in targets:
+                    links[target]["mentioned"].add(source)
+            for citation in record.cites:
+                links[citation.work]["cited"].add(source)
+            if record.source.publisher_id:
+                links[record.source.publisher_id]["published"].add(source)
+            inline_role = "mentioned"
+        else:
+            for place in record.places:
+                links[place]["event_place"].add(source)
+            inline_role = "linked"
+        for xref in inline.get(source, ()):
+            if xref.target != source:
+                links[xref.target][inline_role].add(source)
+
+    def order(source_id: str) -> tuple:
+        index = position.get(source_id)
+        return (0, index, "") if index is not None else (1, 0, source_id)
+
+    return {
+        target: {role: sorted(roles[role], key=order) for role in ROLES if role in roles}
+        for target, roles in sorted(links.items())
+        if target in records
+    }
+
+
+def _replies(letters: dict[str, Letter], position: dict[str, int], problems: Problems) -> dict[str, list[str]]:
+    replies: dict[str, list[str]] = defaultdict(list)
+    for letter in letters.values():
+        for answered in letter.in_reply_to:
+            if answered == letter.id:
+                problems.warning(letter.path, _ref_line(letter, answered), "in_reply_to: the letter replies to itself", "remove its own id from in_reply_to")
+                continue
+            original = letters.get(answered)
+            if original is None:
+                continue
+            replies[answered].append(letter.id)
+            if letter.date and original.date and letter.date.latest and original.date.earliest and letter.date.latest < original.date.earliest:
+                problems.warning(
+                    letter.path,
+                    _ref_line(letter, answered),
+                    f"in_reply_to: the letter ({letter.date.text}) is dated before '{answered}' ({original.date.text}), which it answers",
+                    "check both dates",
+                )
+    _warn_cycles(letters, problems)
+    return {key: sorted(value, key=position.__getitem__) for key, value in sorted(replies.items())}
+
+
+def _ref_line(letter: Letter, target: str) -> int | None:
+    return next((ref.line for ref in letter.refs if ref.field == "in_reply_to" and ref.target == target), None)
+
+
+def _warn_cycles(letters: dict[str, Letter], problems: Problems) -> None:
+    """Warn once per reply cycle (a -> b -> a), found by an iterative depth-first walk."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start in sorted(letters):
+        if start in state:
+            continue
+        stack = [(start, iter(letters[start].in_reply_to))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+                continue
+            if child == node or child not in letters:
+                continue
+            if state.get(child) == 1:
+                cycle = path[path.index(child):] + [child]
+                first = letters[min(cycle)]
+                problems.warning(first.path, _ref_line(first, letters[first.id].in_reply_to[0]) if first.in_reply_to else None,
+                                 f"in_reply_to: a reply cycle: {' -> '.join(cycle)}", "a letter can only answer an earlier one")
+            elif child not in state:
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(letters[child].in_reply_to)))
+
+
+def _title(record: Record, records: dict[str, Record]) -> str:
+    if isinstance(record, Entity):
+        return record.name
+    if record.title:
+        return record.title
+
+    def names(ids: list[str]) -> str:
+        shown = [records[i].title if isinstance(records.get(i), Entity) else i for i in ids]
+        return " and ".join(shown) if len(shown) < 3 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+    if record.kind == "letter":
+        return f"{names(record.senders)} to {names(record.recipients)}"
+    label = record.kind.capitalize()
+    return f"{label} by {names(record.senders)}" + (f" to {names(record.recipients)}" if record.recipients else "")
+
+
+def _name_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _related(letters: dict[str, Letter], chronology: list[str], position: dict[str, int], inline: dict[str, list[InlineRef]], records: dict[str, Record]) -> dict[str, list[str]]:
+    """Letters nearest in time among those with the same correspondents or the same events."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for letter_id in chronology:
+        letter = letters[letter_id]
+        groups[("with", frozenset(letter.senders) | frozenset(letter.recipients))].append(letter_id)
+        for event in _events_of(letter, inline, records):
+            groups[("event", event)].append(letter_id)
+    related: dict[str, list[str]] = {}
+    for letter_id in chronology:
+        letter = letters[letter_id]
+        keys = [("with", frozenset(letter.senders) | frozenset(letter.recipients))]
+        keys += [("event", e) for e in _events_of(letter, inline, records)]
+        thread = set(letter.in_reply_to)
+        chosen: dict[str, int] = {}
+        for key in keys:
+            group = groups[key]
+            at = bisect.bisect_left(group, position[letter_id], key=position.__getitem__)
+            for other in group[max(0, at - 3): at + 4]:
+                if other != letter_id and other not in thread:
+                    distance = abs(position[other] - position[letter_id])
+                    chosen[other] = min(distance, chosen.get(other, distance))
+        ranked = sorted(chosen, key=lambda other: (chosen[other], position[other]))[:RELATED_LIMIT]
+        related[letter_id] = sorted(ranked, key=position.__getitem__)
+    return related
+
+
+def _events_of(letter: Letter, inline: dict[str, list[InlineRef]], records: dict[str, Record]) -> list[str]:
+    events = set(letter.mentions.get("event", ()))
+    events.update(x.target for x in inline.get(letter.id, ()) if getattr(records.get(x.target), "kind", "") == "event")
+    return sorted(events)
+
+
+def _during(entities: dict[str, Entity], letters: dict[str, Letter], chronology: list[str]) -> dict[str, list[str]]:
+    """Letters whose whole date range falls inside an event's dates."""
+    dated = sorted((letters[i].date.earliest, i) for i in chronology if letters[i].date and letters[i].date.earliest)
+    starts = [start for start, _ in dated]
+    during: dict[str, list[str]] = {}
+    for entity in entities.values():
+        if entity.kind != "event" or "start" not in entity.dates:
+            continue
+        begin = entity.dates["start"].earliest
+        end_date = entity.dates.get("end", entity.dates["start"])
+        end = end_date.latest
+        if begin is None or end is None:
+            continue
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_right(starts, end)
+        inside = [i for _, i in dated[lo:hi] if letters[i].date.latest and letters[i].date.latest <= end]
+        if inside:
+            during[entity.id] = sorted(inside, key=lambda i: chronological_key(letters[i]))
+    return during

@@ -1,0 +1,342 @@
+"""Validate: turn each :class:`~docket.load.Document` into a Letter or an Entity.
+
+Every field is checked against its kind's schema and every problem is reported with the
+line of the offending value; a record with errors is still returned (with what could be
+read) so that the link stage can report its references too. References are only
+collected here — whether they point anywhere is the link stage's question.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from . import dates
+from .errors import Problems
+from .frontmatter import FieldPath
+from .load import Document
+from .model import LETTER_KINDS, TEXT_EXTENTS, Citation, Entity, Letter, Ref, Source
+from .paths import ENTITY_KINDS
+
+CORRESPONDENT = ("person", "organization")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+SAFE_URL = re.compile(r"https?://[^\s<>\"]+\Z", re.IGNORECASE)
+
+#: authority file -> (pattern of a valid id, example)
+AUTHORITIES: dict[str, tuple[re.Pattern[str], str]] = {
+    "wikidata": (re.compile(r"Q[1-9][0-9]*\Z"), "Q57336"),
+    "viaf": (re.compile(r"[1-9][0-9]{0,21}\Z"), "111154736"),
+    "gnd": (re.compile(r"[0-9X-]{4,15}\Z"), "118559605"),
+    "geonames": (re.compile(r"[1-9][0-9]{0,9}\Z"), "112931"),
+}
+#: dates each entity kind records, in display order
+ENTITY_DATES: dict[str, tuple[str, ...]] = {
+    "person": ("born", "died"),
+    "organization": ("founded", "dissolved"),
+    "place": (),
+    "event": ("start", "end"),
+    "work": ("date",),
+}
+LETTER_FIELDS = (
+    "kind", "title", "date", "date_note", "senders", "recipients", "place_sent", "place_received",
+    "language", "original_language", "text", "in_reply_to", "mentions", "cites", "source",
+    "summary", "note", "extra",
+)
+SOURCE_FIELDS = ("title", "lead", "publisher", "publisher_id", "url", "published", "location")
+CITE_FIELDS = ("work", "ref", "note")
+ENTITY_COMMON = ("name", "aliases", "description", "extra", *AUTHORITIES)
+
+
+class FieldReader:
+    """Reads typed values out of one document's front-matter, reporting what is wrong."""
+
+    def __init__(self, document: Document, problems: Problems) -> None:
+        self.document = document
+        self.problems = problems
+
+    def error(self, path: FieldPath, message: str, hint: str = "", col: int | None = None) -> None:
+        self.problems.error(self.document.path, self.document.line(path), f"{_dotted(path)}: {message}", hint, col)
+
+    def value(self, path: FieldPath) -> Any:
+        node: Any = self.document.fields
+        for key in path:
+            if not isinstance(node, (dict, list)):
+                return None
+            try:
+                node = node[key]
+            except (KeyError, IndexError):
+                return None
+        return node
+
+    def text(self, path: FieldPath, required: bool = False) -> str:
+        value = self.value(path)
+        if value is None or value == "":
+            if required:
+                self.missing(path)
+            return ""
+        if not isinstance(value, str):
+            self.error(path, f"expected text, found a {_shape(value)}", "write it on one line, or as a block after '|'")
+            return ""
+        return value.strip()
+
+    def missing(self, path: FieldPath, hint: str = "") -> None:
+        field = _dotted(path)
+        lines = self.document.front.lines
+        where = self.document.line(path) if path in lines or len(path) > 1 else 1
+        self.problems.error(self.document.path, where, f"{field}: required field is missing or empty", hint or f"add '{path[-1]}: …' to the front-matter")
+
+    def choice(self, path: FieldPath, options: tuple[str, ...], default: str = "", required: bool = False) -> str:
+        value = self.text(path, required=required and not default)
+        if not value:
+            return default
+        if value not in options:
+            self.error(path, f"'{value}' is not one of {', '.join(options)}", did_you_mean(value, options) or f"use one of {', '.join(options)}")
+            return default
+        return value
+
+    def date(self, path: FieldPath) -> dates.EdtfDate | None:
+        value = self.text(path)
+        if not value:
+            return None
+        try:
+            return dates.parse(value)
+        except dates.DateError as exc:
+            self.error(path, exc.message, exc.hint)
+            return None
+
+    def language(self, path: FieldPath) -> str:
+        value = self.text(path)
+        if value and not LANGUAGE_CODE.match(value):
+            self.error(path, f"'{value}' is not a language code", "use an ISO 639-1 code such as en, fa or ar")
+            return ""
+        return value
+
+    def url(self, path: FieldPath) -> str:
+        value = self.text(path)
+        if value and not SAFE_URL.match(value):
+            self.error(path, f"'{value}' is not an http(s) address", "give the full address, starting with https://")
+            return ""
+        return value
+
+    def strings(self, path: FieldPath) -> list[str]:
+        value = self.value(path)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value.strip()] if value.strip() else []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.error(path, f"expected a list of text, found a {_shape(value)}", "write [first, second] or one '- item' per line")
+            return []
+        return [v.strip() for v in value if v.strip()]
+
+    def refs(self, path: FieldPath, kinds: tuple[str, ...], into: list[Ref], required: bool = False) -> list[str]:
+        """Ids given in a field (one id alone or a list), recorded as references."""
+        value = self.value(path)
+        if value is None or value == [] or value == "":
+            if required:
+                self.missing(path, f"add '{path[-1]}: [id]' naming a {' or '.join(kinds)}")
+            return []
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            self.error(path, f"expected an id or a list of ids, found a {_shape(value)}", "write [first-id, second-id]")
+            return []
+        ids: list[str] = []
+        for index, item in enumerate(items):
+            item_path = path + (index,) if isinstance(value, list) else path
+            if not isinstance(item, str) or not item.strip():
+                self.error(item_path, "expected an id", "ids are file names without .md, e.g. ali-khamenei")
+                continue
+            ids.append(item.strip())
+            into.append(Ref(item.strip(), kinds, _dotted(path), self.document.line(item_path)))
+        return ids
+
+    def ref(self, path: FieldPath, kinds: tuple[str, ...], into: list[Ref]) -> str:
+        value = self.value(path)
+        if isinstance(value, list):
+            self.error(path, "expected one id, found a list", "give a single id")
+            return ""
+        ids = self.refs(path, kinds, into)
+        return ids[0] if ids else ""
+
+    def mapping(self, path: FieldPath, allowed: tuple[str, ...], required: bool = False) -> dict[str, Any]:
+        value = self.value(path)
+        if value is None:
+            if required:
+                self.missing(path)
+            return {}
+        if not isinstance(value, dict):
+            self.error(path, f"expected fields ({', '.join(allowed)}), found a {_shape(value)}", "indent the fields under it, one per line")
+            return {}
+        self.unknown_fields(path, value, allowed)
+        return value
+
+    def unknown_fields(self, path: FieldPath, mapping: dict[str, Any], allowed: tuple[str, ...]) -> None:
+        for key in mapping:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or f"known fields: {', '.join(sorted(allowed))}; put your own under 'extra:'"
+                self.error(path + (key,), "unknown field", hint)
+
+
+def validate(documents: list[Document], problems: Problems) -> tuple[list[Letter], list[Entity]]:
+    letters: list[Letter] = []
+    entities: list[Entity] = []
+    for document in documents:
+        reader = FieldReader(document, problems)
+        if document.kind == "letter":
+            letters.append(read_letter(reader))
+        else:
+            entities.append(read_entity(reader))
+    return letters, entities
+
+
+def read_letter(r: FieldReader) -> Letter:
+    d = r.document
+    r.unknown_fields((), d.fields, LETTER_FIELDS)
+    refs: list[Ref] = []
+    kind = r.choice(("kind",), LETTER_KINDS, default="letter")
+    text = r.choice(("text",), TEXT_EXTENTS, required=True)
+    senders = r.refs(("senders",), CORRESPONDENT, refs, required=True)
+    recipients = r.refs(("recipients",), CORRESPONDENT, refs, required=(kind == "letter"))
+    mentions: dict[str, list[str]] = {}
+    for kind_name, plural in (("person", "people"), ("organization", "organizations"), ("place", "places"), ("event", "events"), ("work", "works")):
+        mentions[kind_name] = r.refs(("mentions", plural), (kind_name,), refs)
+    r.mapping(("mentions",), ("people", "organizations", "places", "events", "works"))
+    letter = Letter(
+        id=d.id,
+        path=d.path,
+        kind=kind,
+        title=r.text(("title",)),
+        date=r.date(("date",)),
+        date_note=r.text(("date_note",)),
+        senders=senders,
+        recipients=recipients,
+        place_sent=r.ref(("place_sent",), ("place",), refs),
+        place_received=r.ref(("place_received",), ("place",), refs),
+        language=r.language(("language",)),
+        original_language=r.language(("original_language",)),
+        text=text,
+        in_reply_to=r.refs(("in_reply_to",), ("letter",), refs),
+        mentions=mentions,
+        cites=_citations(r, refs),
+        source=_source(r, refs),
+        summary=r.text(("summary",)),
+        note=r.text(("note",)),
+        body=d.body,
+        body_line=d.body_line,
+        refs=refs,
+        extra=_extra(r),
+    )
+    if not d.body.strip() and text != "mentioned":
+        r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned'")
+    if text == "mentioned" and not letter.note:
+        r.missing(("note",), "say where the letter is mentioned in 'note: …'")
+    return letter
+
+
+def _citations(r: FieldReader, refs: list[Ref]) -> list[Citation]:
+    value = r.value(("cites",))
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        r.error(("cites",), f"expected a list of citations, found a {_shape(value)}", "write '- {work: quran, ref: \"47:7\"}'")
+        return []
+    citations = []
+    for index, item in enumerate(value):
+        path: FieldPath = ("cites", index)
+        if isinstance(item, str):
+            work = r.ref(path, ("work",), refs)
+        elif isinstance(item, dict):
+            r.unknown_fields(path, item, CITE_FIELDS)
+            if not item.get("work"):
+                r.missing(path + ("work",))
+            work = r.ref(path + ("work",), ("work",), refs)
+        else:
+            r.error(path, "expected a citation", "write '{work: quran, ref: \"47:7\"}'")
+            continue
+        if work:
+            citations.append(Citation(work, r.text(path + ("ref",)), r.text(path + ("note",))))
+    return citations
+
+
+def _source(r: FieldReader, refs: list[Ref]) -> Source:
+    fields = r.mapping(("source",), SOURCE_FIELDS, required=True)
+    if not fields:
+        return Source()
+    source = Source(
+        title=r.text(("source", "title")),
+        lead=r.text(("source", "lead")),
+        publisher=r.text(("source", "publisher")),
+        publisher_id=r.ref(("source", "publisher_id"), ("organization",), refs),
+        url=r.url(("source", "url")),
+        published=r.date(("source", "published")),
+        location=r.text(("source", "location")),
+    )
+    if not (fields.get("title") or fields.get("url")):
+        r.missing(("source", "title"), "give the source's title or url")
+    return source
+
+
+def read_entity(r: FieldReader) -> Entity:
+    d = r.document
+    date_fields = ENTITY_DATES[d.kind]
+    allowed = ENTITY_COMMON + date_fields + (("places",) if d.kind == "event" else ())
+    r.unknown_fields((), d.fields, allowed)
+    refs: list[Ref] = []
+    found_dates = {}
+    for name in date_fields:
+        value = r.date((name,))
+        if value is not None:
+            found_dates[name] = value
+    authority = {}
+    for name, (pattern, example) in AUTHORITIES.items():
+        value = r.text((name,))
+        if value and not pattern.match(value):
+            r.error((name,), f"'{value}' is not a {name} id", f"for example {example}")
+        elif value:
+            authority[name] = value
+    description = r.text(("description",), required=True)
+    if "\n" in description:
+        r.error(("description",), "the description runs over more than one line", "keep it to one sentence; longer notes go in the body")
+    return Entity(
+        id=d.id,
+        path=d.path,
+        kind=d.kind,
+        name=r.text(("name",), required=True),
+        aliases=r.strings(("aliases",)),
+        description=description,
+        dates=found_dates,
+        authority=authority,
+        places=r.refs(("places",), ("place",), refs) if d.kind == "event" else [],
+        body=d.body,
+        body_line=d.body_line,
+        refs=refs,
+        extra=_extra(r),
+    )
+
+
+def _extra(r: FieldReader) -> dict[str, Any]:
+    value = r.value(("extra",))
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        r.error(("extra",), f"expected fields, found a {_shape(value)}", "indent your own fields under 'extra:'")
+        return {}
+    return value
+
+
+def _dotted(path: FieldPath) -> str:
+    out = ""
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or "front-matter"
+
+
+def _shape(value: Any) -> str:
+    return {dict: "mapping", list: "list", str: "text"}.get(type(value), type(value).__name__)
+
+
+def did_you_mean(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+

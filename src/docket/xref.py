@@ -1,0 +1,45 @@
+"""The inline cross-reference syntax: ``[[id]]``, ``[[id|shown text]]``, ``[[id#fragment]]``.
+
+One pattern serves the link stage (which finds references in raw Markdown to resolve them
+and count them as mentions) and the Markdown rule (which renders them), so the two can
+never disagree about what a reference is. Code spans and fenced code are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+XREF = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineRef:
+    target: str
+    fragment: str
+    label: str
+    line: int  # 1-based within the scanned text
+    col: int
+
+
+def _blank_code(text: str) -> str:
+    """Replace code with spaces, keeping every newline so line numbers hold."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def find_xrefs(text: str) -> Iterator[InlineRef]:
+    if "[[" not in text:
+        return
+    scanned = _blank_code(text) if "`" in text or "~~~" in text else text
+    line, line_start, pos = 1, 0, 0
+    for match in XREF.finditer(scanned):
+        start = match.start()
+        newlines = scanned.count("\n", pos, start)
+        if newlines:
+            line += newlines
+            line_start = scanned.rfind("\n", 0, start) + 1
+        pos = start
+        target, fragment, label = match.group(1), match.group(2) or "", match.group(3) or ""
+        yield InlineRef(target.strip(), fragment.strip(), label.strip(), line, start - line_start + 1)
