@@ -103,7 +103,7 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
         inline=inline,
         links_to=links_to,
         replies=replies,
-        related=_related(letter_map, chronology, position, inline, records),
+        related=_related(letter_map, chronology, position, inline, records, replies),
         during=_during(entity_map, letter_map, chronology),
         by_kind=by_kind,
         position=position,
@@ -287,8 +287,18 @@ def _name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _related(letters: dict[str, Letter], chronology: list[str], position: dict[str, int], inline: dict[str, list[InlineRef]], records: dict[str, Record]) -> dict[str, list[str]]:
-    """Letters nearest in time among those with the same correspondents or the same events."""
+def _related(
+    letters: dict[str, Letter],
+    chronology: list[str],
+    position: dict[str, int],
+    inline: dict[str, list[InlineRef]],
+    records: dict[str, Record],
+    replies: dict[str, list[str]],
+) -> dict[str, list[str]]:
+    """Letters nearest in time among those with the same correspondents or the same events.
+
+    The letter's own thread (what it answers, what answers it) is shown apart, so left out.
+    """
     groups: dict[tuple, list[str]] = defaultdict(list)
     for letter_id in chronology:
         letter = letters[letter_id]
@@ -300,7 +310,7 @@ def _related(letters: dict[str, Letter], chronology: list[str], position: dict[s
         letter = letters[letter_id]
         keys = [("with", frozenset(letter.senders) | frozenset(letter.recipients))]
         keys += [("event", e) for e in _events_of(letter, inline, records)]
-        thread = set(letter.in_reply_to)
+        thread = set(letter.in_reply_to) | set(replies.get(letter_id, ()))
         chosen: dict[str, int] = {}
         for key in keys:
             group = groups[key]

@@ -1,0 +1,112 @@
+"""The build: load → validate → link → render → write → search, timed stage by stage.
+
+``check`` runs the stages that find problems (everything up to link); ``build`` runs them
+all and refuses to write anything when there is an error (or, with ``strict``, a
+warning). Template errors and search-index failures are reported like content errors.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .config import Config, load_config
+from .errors import BuildFailed, Problems
+from .link import Site, link
+from .load import load_documents
+from .render import Renderer, TemplateProblem
+from .schema import validate
+from .search import SearchIndexError, build_index
+from .write import copy_assets, staged_output, write_pages
+
+
+@dataclass
+class Checked:
+    config: Config
+    site: Site
+    problems: Problems
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class BuildResult:
+    problems: Problems
+    pages: int
+    letters: int
+    entities: int
+    indexed: int
+    timings: dict[str, float]
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.timings.values())
+
+    def summary(self) -> str:
+        search = f", search index {self.timings.get('search', 0.0):.2f} s" if "search" in self.timings else ", no search index"
+        warnings = len(self.problems.warnings)
+        return (
+            f"Built {self.pages} pages ({self.letters} letters, {self.entities} entities), "
+            f"{warnings} warning{'s' if warnings != 1 else ''}, in {self.seconds:.2f} s{search}."
+        )
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def check(site_dir: Path) -> Checked:
+    problems = Problems()
+    timings: dict[str, float] = {}
+    with _timed(timings, "load"):
+        config = load_config(site_dir, problems)
+        documents = load_documents(site_dir, problems)
+    with _timed(timings, "validate"):
+        letters, entities = validate(documents, problems)
+    with _timed(timings, "link"):
+        site = link(letters, entities, problems)
+    return Checked(config, site, problems, timings)
+
+
+def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, search: bool | None = None) -> BuildResult:
+    site_dir = site_dir.absolute()
+    output = output or site_dir / "site"
+    checked = check(site_dir)
+    problems, timings = checked.problems, checked.timings
+    if problems.errors or (strict and problems.warnings):
+        raise BuildFailed(problems, _failure_summary(problems, strict))
+    with_search = checked.config.search if search is None else search
+    renderer = Renderer(checked.site, checked.config, site_dir)
+    try:
+        with staged_output(output) as staging:
+            with _timed(timings, "render"):
+                pages = list(renderer.pages())
+            with _timed(timings, "write"):
+                count = write_pages(staging, pages)
+                copy_assets(staging, site_dir)
+            indexed = 0
+            if with_search:
+                with _timed(timings, "search"):
+                    indexed = build_index(pages, staging, checked.config.language, checked.config.base_path).pages
+    except TemplateProblem as exc:
+        problems.error(f"templates/{exc.template}" if "/" not in exc.template else exc.template, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
+        raise BuildFailed(problems, "the theme could not be rendered") from None
+    except SearchIndexError as exc:
+        problems.error("site", None, str(exc), "the previous site was left as it was")
+        raise BuildFailed(problems, "the search index could not be built") from None
+    return BuildResult(problems, count, len(checked.site.letters), len(checked.site.entities), indexed, timings)
+
+
+def _failure_summary(problems: Problems, strict: bool) -> str:
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    text = f"{errors} error{'s' if errors != 1 else ''}"
+    if strict and warnings:
+        text += f" and {warnings} warning{'s' if warnings != 1 else ''} (--strict)"
+    return text

@@ -1,0 +1,139 @@
+"""The ``docket`` command: init, new, check, build, serve.
+
+Commands only parse arguments and call the stage functions; what they print is the
+problems (on stderr, sorted, one per line) and one summary line. Exit codes: 0 success,
+1 problems in the site, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .build import BuildResult, build, check
+from .errors import BuildFailed, Problems
+from .paths import FOLDERS
+from .scaffold import ScaffoldError, init_site, new_record
+
+
+def _print_problems(problems: Problems) -> None:
+    for problem in problems.sorted():
+        print(problem.format(), file=sys.stderr)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    try:
+        files = init_site(Path(args.directory))
+    except ScaffoldError as exc:
+        print(f"docket init: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created a new docket site in {args.directory} ({len(files)} files).")
+    print(f"Next: cd {args.directory} && docket serve")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    site_dir = Path(args.site)
+    try:
+        path = new_record(site_dir, args.kind, args.id, args.title or "")
+    except ScaffoldError as exc:
+        print(f"docket new: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created {path.relative_to(site_dir).as_posix()}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    checked = check(Path(args.site).absolute())
+    _print_problems(checked.problems)
+    errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
+    site = checked.site
+    counted = f"{_count(len(site.letters), 'letter')} and {_count(len(site.entities), 'entity', 'entities')}"
+    if errors or (args.strict and warnings):
+        print(f"Found {_count(errors, 'error')} and {_count(warnings, 'warning')} in {counted}.")
+        return 1
+    print(f"Checked {counted}: no errors, {_count(warnings, 'warning')}.")
+    return 0
+
+
+def _count(number: int, singular: str, plural: str = "") -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    site_dir = Path(args.site).absolute()
+    output = Path(args.output).absolute() if args.output else None
+    try:
+        result = build(site_dir, output, strict=args.strict, search=False if args.no_search else None)
+    except BuildFailed as exc:
+        _print_problems(exc.problems)
+        print(f"Build failed: {exc.summary}. Nothing was written; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    _print_problems(result.problems)
+    if args.profile:
+        _print_profile(result)
+    print(result.summary())
+    return 0
+
+
+def _print_profile(result: BuildResult) -> None:
+    total = result.seconds or 1.0
+    for stage, seconds in result.timings.items():
+        print(f"  {stage:<10} {seconds:8.3f} s  {100 * seconds / total:5.1f} %")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.site).absolute(), host=args.host, port=args.port, search=not args.no_search)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="docket", description="Build a documentary website from a folder of Markdown letters.")
+    parser.add_argument("--version", action="version", version=f"docket {__version__}")
+    site = argparse.ArgumentParser(add_help=False)
+    site.add_argument("--site", default=".", metavar="DIR", help="the site folder (holding docket.toml and content/); default: the current folder")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("init", help="create a new site folder with a sample letter")
+    p.add_argument("directory", help="the folder to create")
+    p.set_defaults(run=cmd_init)
+
+    p = commands.add_parser("new", parents=[site], help="write the skeleton of a new letter or entity")
+    p.add_argument("kind", choices=list(FOLDERS), help="what to create")
+    p.add_argument("id", help="its id: the file name without .md, e.g. 2021-05-22-haniyeh-to-khamenei")
+    p.add_argument("--title", help="title (letters) or name (entities)")
+    p.set_defaults(run=cmd_new)
+
+    p = commands.add_parser("check", parents=[site], help="report every problem in the content, build nothing")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("build", parents=[site], help="build the site into site/")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--no-search", action="store_true", help="skip the search index (quicker local builds)")
+    p.add_argument("--profile", action="store_true", help="print the time each stage took")
+    p.add_argument("--output", metavar="DIR", help="where to write the site (default: site/ in the site folder)")
+    p.set_defaults(run=cmd_build)
+
+    p = commands.add_parser("serve", parents=[site], help="build, serve on 127.0.0.1 and rebuild on every change")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--no-search", action="store_true", help="skip the search index")
+    p.set_defaults(run=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site is unchanged.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

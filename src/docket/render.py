@@ -1,0 +1,274 @@
+"""Render: the linked site becomes (url, html) pages through the theme's Jinja2 templates.
+
+Autoescape is on for every template whatever its name, undefined names are errors, and
+content is only ever passed to templates as data — never compiled as a template. A site
+overrides any one template of the default theme with a file of the same name in its own
+``templates/`` folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from .config import Config
+from .link import ROLES, Site
+from .languages import language_name
+from .markdown import render_markdown
+from .model import Entity, Letter
+from .paths import ENTITY_KINDS, PLURAL, Url, record_url
+from .schema import ENTITY_DATES
+from .timeline import group_by_year
+from .views import KIND_LABELS, Views
+
+THEME_DIR = Path(__file__).parent / "templates"
+#: above this many letters, the letters index and the timeline link to a page per year
+#: instead of listing everything on one page
+ONE_PAGE_LIMIT = 500
+AUTHORITY_URLS = {
+    "wikidata": ("Wikidata", "https://www.wikidata.org/wiki/{}"),
+    "viaf": ("VIAF", "https://viaf.org/viaf/{}/"),
+    "gnd": ("GND", "https://d-nb.info/gnd/{}"),
+    "geonames": ("GeoNames", "https://www.geonames.org/{}/"),
+}
+DATE_LABELS = {"born": "Born", "died": "Died", "founded": "Founded", "dissolved": "Dissolved", "start": "Began", "end": "Ended", "date": "Date"}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    url: Url
+    html: str
+    indexed: bool  # whether the search index should hold it
+
+
+class TemplateProblem(Exception):
+    """A template that fails to compile or render, located as ``template:line``."""
+
+    def __init__(self, template: str, line: int | None, message: str) -> None:
+        super().__init__(f"{template}:{line}: {message}" if line else f"{template}: {message}")
+        self.template, self.line, self.message = template, line, message
+
+
+def make_environment(site_dir: Path | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if site_dir is not None and (site_dir / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(site_dir / "templates"))
+    loaders.append(jinja2.FileSystemLoader(THEME_DIR))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+class Renderer:
+    def __init__(self, site: Site, config: Config, site_dir: Path | None) -> None:
+        self.site = site
+        self.config = config
+        self.views = Views(site, config.base_path)
+        self.env = make_environment(site_dir)
+        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS)
+
+    # -- helpers -----------------------------------------------------------------
+    def markdown(self, text: str, doc_id: str = "") -> Markup:
+        return Markup(render_markdown(text, self.views.resolve, doc_id))
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(template).render(page_url=self.views.href(url), **context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(exc.filename or exc.name or template, exc.lineno, exc.message or str(exc)) from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateProblem(template, None, f"template '{exc.name}' not found") from None
+        except (jinja2.UndefinedError, TypeError, AttributeError, ValueError) as exc:
+            raise TemplateProblem(*_template_location(exc, template), str(exc)) from None
+
+    # -- pages -------------------------------------------------------------------
+    def pages(self) -> Iterator[Page]:
+        yield from self.letter_pages()
+        yield from self.entity_pages()
+        yield from self.index_pages()
+
+    def letter_pages(self) -> Iterator[Page]:
+        for letter_id in self.site.chronology:
+            yield self.letter_page(self.site.letters[letter_id])
+
+    def entity_pages(self) -> Iterator[Page]:
+        for kind in ENTITY_KINDS:
+            for entity_id in self.site.by_kind[kind]:
+                yield self.entity_page(self.site.entities[entity_id])
+
+    def index_pages(self) -> Iterator[Page]:
+        yield self.home_page()
+        yield from self.letters_index_pages()
+        yield from self.timeline_pages()
+        for kind in ENTITY_KINDS:
+            if self.site.by_kind[kind]:
+                yield self.entity_index_page(kind)
+        yield Page(Url("/search/"), self.render("search.html", "/search/", title="Search"), False)
+        yield Page(Url("/404.html"), self.render("404.html", "/404.html", title="Page not found"), False)
+
+    def letter_page(self, letter: Letter) -> Page:
+        site, views = self.site, self.views
+        url = record_url("letter", letter.id)
+        before, after = site.neighbours(letter.id)
+        mentioned: dict[str, list[str]] = {kind: list(ids) for kind, ids in letter.mentions.items()}
+        for xref in site.inline.get(letter.id, ()):
+            target = site.record(xref.target)
+            if isinstance(target, Entity) and xref.target not in mentioned[target.kind]:
+                mentioned[target.kind].append(xref.target)
+        mentions = [(PLURAL[kind].capitalize(), views.links(sorted(ids, key=lambda i: site.titles[i].casefold()))) for kind, ids in mentioned.items() if ids]
+        cites = [(views.link(c.work), c.ref, c.note) for c in letter.cites]
+        card = views.card(letter.id)
+        search = {
+            "filters": [("kind", KIND_LABELS[letter.kind])]
+            + [("sender", link.title) for link in card.senders]
+            + [("recipient", link.title) for link in card.recipients]
+            + [("year", str(year)) for year in (letter.date.years if letter.date else ())]
+            + [("person", views.link(i).title) for i in mentioned["person"]]
+            + [("organization", views.link(i).title) for i in mentioned["organization"]],
+            "meta": [("date", card.date_text), ("kind", KIND_LABELS[letter.kind])],
+            "sort": letter.date.iso if letter.date and letter.date.iso else "9999",
+        }
+        html = self.render(
+            "letter.html",
+            url,
+            title=card.title,
+            letter=letter,
+            card=card,
+            date_note=self.markdown(letter.date_note, "date-note"),
+            place_sent=views.link(letter.place_sent) if letter.place_sent else None,
+            place_received=views.link(letter.place_received) if letter.place_received else None,
+            language=language_name(letter.language or self.config.language),
+            original_language=language_name(letter.original_language) if letter.is_translation else "",
+            source=letter.source,
+            publisher=views.link(letter.source.publisher_id) if letter.source.publisher_id else None,
+            body=self.markdown(letter.body),
+            note=self.markdown(letter.note, "note"),
+            mentions=mentions,
+            cites=cites,
+            in_reply_to=views.cards([i for i in letter.in_reply_to if i in site.letters]),
+            replies=views.cards(site.replies.get(letter.id, [])),
+            previous=views.card(before) if before else None,
+            next=views.card(after) if after else None,
+            related=views.cards(site.related.get(letter.id, [])),
+            canonical=self.config.base_url.rstrip("/") + url if self.config.base_url != "/" else "",
+            search=search,
+        )
+        return Page(url, html, True)
+
+    def entity_page(self, entity: Entity) -> Page:
+        site, views = self.site, self.views
+        url = record_url(entity.kind, entity.id)
+        roles = site.links_to.get(entity.id, {})
+        letter_roles = []
+        entity_roles = []
+        for role, label in ROLES.items():
+            sources = roles.get(role, [])
+            letters = [s for s in sources if s in site.letters]
+            others = [s for s in sources if s not in site.letters]
+            if letters:
+                letter_roles.append((role, label, views.cards(letters)))
+            if others:
+                entity_roles.append((role, label, views.links(sorted(others, key=lambda i: site.titles[i].casefold()))))
+        dates = [(DATE_LABELS[name], entity.dates[name]) for name in ENTITY_DATES[entity.kind] if name in entity.dates]
+        authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
+        first_date = next(iter(entity.dates.values()), None)
+        html = self.render(
+            "entity.html",
+            url,
+            title=entity.name,
+            entity=entity,
+            kind_label=KIND_LABELS[entity.kind],
+            index_link=views.href(f"/{PLURAL[entity.kind]}/"),
+            index_label=PLURAL[entity.kind].capitalize(),
+            dates=dates,
+            authority=authority,
+            body=self.markdown(entity.body),
+            places=views.links(entity.places),
+            letter_roles=letter_roles,
+            entity_roles=entity_roles,
+            during=views.cards(site.during.get(entity.id, [])),
+            letter_count=site.letter_count(entity.id),
+            search={
+                "filters": [("kind", KIND_LABELS[entity.kind])],
+                "meta": [("kind", KIND_LABELS[entity.kind])] + ([("date", first_date.display())] if first_date else []),
+                "sort": first_date.iso if first_date and first_date.iso else "9999",
+            },
+        )
+        return Page(url, html, True)
+
+    def entity_index_page(self, kind: str) -> Page:
+        site, views = self.site, self.views
+        url = Url(f"/{PLURAL[kind]}/")
+        groups: dict[str, list] = {}
+        for entity_id in site.by_kind[kind]:
+            entity = site.entities[entity_id]
+            initial = _initial(entity.name)
+            groups.setdefault(initial, []).append((views.link(entity_id), entity.description, site.letter_count(entity_id)))
+        html = self.render("entity_index.html", url, title=PLURAL[kind].capitalize(), kind=kind, groups=list(groups.items()))
+        return Page(url, html, False)
+
+    def letters_index_pages(self) -> Iterator[Page]:
+        years = group_by_year(self.views.cards(self.site.chronology))
+        one_page = len(self.site.chronology) <= ONE_PAGE_LIMIT
+        yield Page(Url("/letters/"), self.render("letters.html", "/letters/", title="Letters", years=years, shown=years if one_page else [], current=None), False)
+        for year in years:
+            url = f"/letters/{year.slug}/"
+            yield Page(Url(url), self.render("letters.html", url, title=f"Letters: {year.label}", years=years, shown=[year], current=year.slug), False)
+
+    def timeline_pages(self) -> Iterator[Page]:
+        events = []
+        for event_id in self.site.by_kind["event"]:
+            event = self.site.entities[event_id]
+            if "start" in event.dates:
+                events.append((self.views.link(event_id), event.dates["start"]))
+        years = group_by_year(self.views.cards(self.site.chronology), events)
+        one_page = len(self.site.chronology) <= ONE_PAGE_LIMIT
+        yield Page(Url("/timeline/"), self.render("timeline.html", "/timeline/", title="Timeline", years=years, shown=years if one_page else [], current=None), False)
+        for year in years:
+            url = f"/timeline/{year.slug}/"
+            yield Page(Url(url), self.render("timeline.html", url, title=f"Timeline: {year.label}", years=years, shown=[year], current=year.slug), False)
+
+    def home_page(self) -> Page:
+        site = self.site
+        counts = [(PLURAL[kind].capitalize(), self.views.href(f"/{PLURAL[kind]}/"), len(site.by_kind[kind])) for kind in ENTITY_KINDS if site.by_kind[kind]]
+        html = self.render(
+            "home.html",
+            "/",
+            title=self.config.title,
+            letter_count=len(site.chronology),
+            counts=counts,
+            first=self.views.cards(site.chronology[:5]),
+            latest=self.views.cards([i for i in reversed(site.chronology) if site.letters[i].date][:5]),
+        )
+        return Page(Url("/"), html, False)
+
+
+def _initial(name: str) -> str:
+    import unicodedata
+
+    for char in unicodedata.normalize("NFKD", name):
+        if char.isalpha():
+            return char.upper() if char.isascii() else char
+    return "#"
+
+
+def _template_location(exc: BaseException, default: str) -> tuple[str, int | None]:
+    """The innermost template frame of a rendering error's traceback."""
+    tb = exc.__traceback__
+    location: tuple[str, int | None] = (default, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or "/templates/" in filename:
+            location = (Path(filename).name, tb.tb_lineno)
+        tb = tb.tb_next
+    return location

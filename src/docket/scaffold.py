@@ -1,0 +1,72 @@
+"""Skeletons for new sites (``docket init``) and new records (``docket new``).
+
+Nothing here overwrites a file: an existing target is reported and left alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .paths import FOLDERS, ID_RULE, is_valid_id
+
+SKELETON_DIR = Path(__file__).parent / "skeleton"
+
+RECORD_SKELETONS: dict[str, str] = {
+    "letter": """---
+title: {title}
+date: # EDTF, e.g. 2021-05-22, 2021-05-22? (uncertain), 2021-05~ (approximate)
+date_note: # the evidence for the date
+senders: [] # person or organization ids
+recipients: [] # person or organization ids
+language: en
+text: full # full | excerpts | summary | mentioned
+source:
+  title:
+  publisher:
+  url:
+  published:
+summary:
+---
+The text of the letter, exactly as the source gives it.
+""",
+    "person": "---\nname: {title}\naliases: []\ndescription: One neutral line on who this is.\nborn:\ndied:\n---\n",
+    "organization": "---\nname: {title}\naliases: []\ndescription: One neutral line on what this is.\nfounded:\n---\n",
+    "place": "---\nname: {title}\naliases: []\ndescription: One neutral line on where this is.\n---\n",
+    "event": "---\nname: {title}\naliases: []\ndescription: One neutral line on what happened.\nstart:\nend:\nplaces: []\n---\n",
+    "work": "---\nname: {title}\naliases: []\ndescription: One neutral line on what this work is.\n---\n",
+}
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def init_site(target: Path) -> list[Path]:
+    """Copy the starter site into ``target``, which must not exist or be empty."""
+    if target.exists() and any(target.iterdir()):
+        raise ScaffoldError(f"{target} is not empty — choose a new folder; docket init never overwrites files")
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(SKELETON_DIR, target, dirs_exist_ok=True)
+    return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def new_record(site_dir: Path, kind: str, record_id: str, title: str = "") -> Path:
+    if not is_valid_id(record_id):
+        raise ScaffoldError(f"'{record_id}' cannot be an id — an id is {ID_RULE}")
+    folder = site_dir / "content" / FOLDERS[kind]
+    existing = [p for p in (site_dir / "content").glob(f"*/{record_id}.md")]
+    if existing:
+        raise ScaffoldError(f"{existing[0].relative_to(site_dir)} already exists — docket new never overwrites; pick another id")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{record_id}.md"
+    shown = title or record_id.replace("-", " ").capitalize()
+    text = RECORD_SKELETONS[kind].format(title=_yaml_text(shown))
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML scalar that reads back as ``text``."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

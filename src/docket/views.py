@@ -1,0 +1,125 @@
+"""What templates see: small read-only views of letters and entities.
+
+Templates never reach into the linked :class:`~docket.link.Site` themselves; they get
+links and letter cards built here once per record (a card is reused on every page
+that lists the letter), with every URL already carrying the site's base path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .dates import EdtfDate
+from .link import Site
+from .model import TEXT_EXTENT_LABELS, Letter
+from .paths import PLURAL, record_url
+
+KIND_LABELS = {
+    "letter": "Letter", "speech": "Speech", "statement": "Statement", "person": "Person",
+    "organization": "Organization", "place": "Place", "event": "Event", "work": "Work",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    title: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class LetterCard:
+    id: str
+    url: str
+    title: str
+    kind: str
+    date: EdtfDate | None
+    senders: tuple[Link, ...]
+    recipients: tuple[Link, ...]
+    text: str
+    summary: str
+
+    @property
+    def date_text(self) -> str:
+        return self.date.display() if self.date else "Undated"
+
+    @property
+    def date_iso(self) -> str | None:
+        return self.date.iso if self.date else None
+
+    @property
+    def uncertain(self) -> bool:
+        return self.date is None or self.date.is_uncertain_or_approximate
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def text_label(self) -> str:
+        return TEXT_EXTENT_LABELS[self.text]
+
+
+class Views:
+    """Builds and caches links and cards for one linked site."""
+
+    def __init__(self, site: Site, base_path: str) -> None:
+        self.site = site
+        self.prefix = base_path.rstrip("/")
+        self._cards: dict[str, LetterCard] = {}
+        self._links: dict[str, Link] = {}
+
+    def href(self, url: str) -> str:
+        return self.prefix + url
+
+    def link(self, record_id: str) -> Link:
+        found = self._links.get(record_id)
+        if found is None:
+            record = self.site.record(record_id)
+            if record is None:
+                found = Link("", record_id, "missing")
+            else:
+                found = Link(self.href(record_url(record.record_kind, record.id)), self.site.titles[record_id], record.record_kind)
+            self._links[record_id] = found
+        return found
+
+    def links(self, ids: list[str]) -> tuple[Link, ...]:
+        return tuple(self.link(i) for i in ids)
+
+    def card(self, letter_id: str) -> LetterCard:
+        found = self._cards.get(letter_id)
+        if found is None:
+            letter: Letter = self.site.letters[letter_id]
+            found = LetterCard(
+                id=letter.id,
+                url=self.link(letter_id).url,
+                title=self.site.titles[letter_id],
+                kind=letter.kind,
+                date=letter.date,
+                senders=self.links(letter.senders),
+                recipients=self.links(letter.recipients),
+                text=letter.text,
+                summary=letter.summary,
+            )
+            self._cards[letter_id] = found
+        return found
+
+    def cards(self, ids: list[str]) -> list[LetterCard]:
+        return [self.card(i) for i in ids]
+
+    def resolve(self, target: str, fragment: str) -> tuple[str, str] | None:
+        """Resolver for the Markdown cross-reference rule."""
+        if self.site.record(target) is None:
+            return None
+        link = self.link(target)
+        return (link.url + (f"#{fragment}" if fragment else ""), link.title)
+
+    @cached_property
+    def nav(self) -> list[Link]:
+        items = [Link(self.href("/letters/"), "Letters", "letters"), Link(self.href("/timeline/"), "Timeline", "timeline")]
+        for kind, ids in self.site.by_kind.items():
+            if ids:
+                items.append(Link(self.href(f"/{PLURAL[kind]}/"), PLURAL[kind].capitalize(), PLURAL[kind]))
+        items.append(Link(self.href("/search/"), "Search", "search"))
+        return items

@@ -1,0 +1,71 @@
+"""Write: put the pages and the theme's assets into the output folder, atomically.
+
+The new site is written into a sibling folder and swapped in only when everything —
+pages, assets, search index — is in place; a build that fails or is interrupted removes
+its half-written folder and leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .paths import output_path
+from .render import THEME_DIR, Page
+
+ASSETS = "assets"
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that would land outside ``root``."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise ValueError(f"refusing to write outside the output folder: {relative!r}")
+    return target
+
+
+def write_pages(root: Path, pages: Iterable[Page]) -> int:
+    made: set[Path] = set()
+    count = 0
+    for page in pages:
+        target = safe_join(root, output_path(page.url))
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(page.html.encode("utf-8"))
+        count += 1
+    return count
+
+
+def copy_assets(root: Path, site_dir: Path | None) -> None:
+    """The theme's assets, then the site's own ``templates/assets`` over them."""
+    sources = [THEME_DIR / ASSETS]
+    if site_dir is not None:
+        sources.append(site_dir / "templates" / ASSETS)
+    for source in sources:
+        if source.is_dir():
+            shutil.copytree(source, root / ASSETS, dirs_exist_ok=True, symlinks=False)
+
+
+@contextmanager
+def staged_output(output: Path) -> Iterator[Path]:
+    """A fresh folder beside ``output``; swapped in for it when the block succeeds."""
+    output = output.absolute()
+    staging = output.with_name(f".{output.name}.building")
+    retired = output.with_name(f".{output.name}.old")
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    staging.mkdir(parents=True)
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if output.exists():
+        os.replace(output, retired)
+    os.replace(staging, output)
+    shutil.rmtree(retired, ignore_errors=True)

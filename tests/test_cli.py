@@ -1,0 +1,121 @@
+"""The docket command: exit codes and the exact messages an editor sees."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BASIC_LETTER
+from docket.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_init_makes_a_site_that_checks_and_builds(tmp_path, capsys):
+    target = tmp_path / "letters"
+    code, out, err = run(capsys, "init", str(target))
+    assert (code, err) == (0, "")
+    assert out == f"Created a new docket site in {target} (5 files).\nNext: cd {target} && docket serve\n"
+    assert run(capsys, "check", "--site", str(target)) == (0, "Checked 1 letter and 2 entities: no errors, 0 warnings.\n", "")
+    code, out, err = run(capsys, "build", "--site", str(target), "--no-search")
+    assert code == 0, err
+    assert (target / "site" / "letters" / "1890-07-23-ada-to-ben" / "index.html").is_file()
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "keep.txt").write_text("mine")
+    code, out, err = run(capsys, "init", str(tmp_path))
+    assert code == 1
+    assert err == f"docket init: {tmp_path} is not empty — choose a new folder; docket init never overwrites files\n"
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("kind, folder", [("letter", "letters"), ("person", "people"), ("organization", "organizations"), ("place", "places"), ("event", "events"), ("work", "works")])
+def test_new_writes_a_skeleton_that_parses(scratch_site, capsys, kind, folder):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    code, out, err = run(capsys, "new", kind, "fresh-record", "--site", str(site), "--title", 'A "quoted" name')
+    assert (code, out, err) == (0, f"Created content/{folder}/fresh-record.md\n", "")
+    code, out, err = run(capsys, "check", "--site", str(site))
+    assert "front-matter is not" not in err and "YAML" not in err
+    assert "unknown field" not in err
+
+
+def test_new_never_overwrites(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    before = (site / "content/people/ali-khamenei.md").read_text()
+    code, out, err = run(capsys, "new", "person", "ali-khamenei", "--site", str(site))
+    assert code == 1
+    assert err == "docket new: content/people/ali-khamenei.md already exists — docket new never overwrites; pick another id\n"
+    assert (site / "content/people/ali-khamenei.md").read_text() == before
+
+
+def test_new_refuses_a_bad_id(scratch_site, capsys):
+    site = scratch_site({})
+    code, out, err = run(capsys, "new", "letter", "My Letter", "--site", str(site))
+    assert code == 1
+    assert err.startswith("docket new: 'My Letter' cannot be an id — an id is lower-case letters")
+
+
+def test_check_reports_every_problem_and_exits_1(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER.replace("ismail-haniyeh", "ismail-hanieh").replace("text: full", "text: fulll")})
+    code, out, err = run(capsys, "check", "--site", str(site))
+    assert code == 1
+    assert err.splitlines() == [
+        "content/letters/a.md:4: recipients: unknown person or organization 'ismail-hanieh' — did you mean 'ismail-haniyeh'?",
+        "content/letters/a.md:5: text: 'fulll' is not one of full, excerpts, summary, mentioned — did you mean 'full'?",
+    ]
+    assert out == "Found 2 errors and 0 warnings in 1 letter and 3 entities.\n"
+
+
+def test_warnings_fail_only_under_strict(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER.replace("text: full", "text: full\nin_reply_to: [a]")})
+    assert run(capsys, "check", "--site", str(site))[0] == 0
+    code, out, err = run(capsys, "check", "--strict", "--site", str(site))
+    assert code == 1
+    assert "warning: in_reply_to: the letter replies to itself" in err
+    code, out, err = run(capsys, "build", "--strict", "--no-search", "--site", str(site))
+    assert code == 1
+    assert not (site / "site").exists()
+
+
+def test_failed_build_keeps_the_previous_site(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    assert run(capsys, "build", "--no-search", "--site", str(site))[0] == 0
+    before = {p.relative_to(site): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    (site / "content/letters/a.md").write_text(BASIC_LETTER.replace("ismail-haniyeh", "nobody"))
+    code, out, err = run(capsys, "build", "--no-search", "--site", str(site))
+    assert code == 1
+    assert err.endswith("Build failed: 1 error. Nothing was written; the previous site is unchanged.\n")
+    after = {p.relative_to(site): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in site.iterdir()) == ["content", "site"]
+
+
+def test_template_error_is_reported_with_its_line(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "templates/404.html": "<p>fine</p>\n{{ no_such_variable }}\n"})
+    code, out, err = run(capsys, "build", "--no-search", "--site", str(site))
+    assert code == 1
+    assert "templates/404.html:2: template error: 'no_such_variable' is undefined — fix the template; the previous site was left as it was" in err
+
+
+def test_profile_prints_stage_times(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    code, out, err = run(capsys, "build", "--no-search", "--profile", "--site", str(site))
+    assert code == 0
+    stages = [line.split()[0] for line in out.splitlines()[:-1]]
+    assert stages == ["load", "validate", "link", "render", "write"]
+    assert out.splitlines()[-1].startswith("Built ")
+
+
+def test_the_installed_command_runs(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "docket.cli", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("docket ")
+    result = subprocess.run([sys.executable, "-m", "docket.cli", "build", "--bogus"], capture_output=True, text=True)
+    assert result.returncode == 2

@@ -1,0 +1,62 @@
+"""The link stage: backlinks by role, threads, chronology, related letters, events."""
+
+from __future__ import annotations
+
+from docket.build import check
+from conftest import letter
+
+EVENT = "---\nname: May fighting\ndescription: Fighting in May 2021.\nstart: 2021-05-10\nend: 2021-05-21\n---\n"
+WORK = "---\nname: Qur'an\ndescription: Scripture.\n---\n"
+
+
+def archive(scratch_site):
+    return scratch_site(
+        {
+            "content/events/may-fighting.md": EVENT,
+            "content/works/quran.md": WORK,
+            "content/letters/a.md": letter(
+                "date: 2021-05-18?\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\nplace_sent: gaza-strip\nmentions: {events: [may-fighting]}\nsource: {title: S}",
+                "Written in [[gaza-strip|Gaza]].",
+            ),
+            "content/letters/b.md": letter(
+                "date: 2021-05-24\nsenders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: excerpts\nin_reply_to: [a]\ncites: [{work: quran, ref: '47:7'}]\nsource: {title: S}",
+                "To [[ismail-haniyeh]] about [[may-fighting]].",
+            ),
+            "content/letters/c.md": letter("senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {title: S}"),
+            "content/letters/d.md": letter("date: 2020\nsenders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {title: S}"),
+        }
+    )
+
+
+def test_chronology_puts_undated_last_and_year_precision_before_days_of_that_year(scratch_site):
+    site = check(archive(scratch_site)).site
+    assert site.chronology == ["d", "a", "b", "c"]
+    assert site.neighbours("a") == ("d", "b")
+    assert site.neighbours("c") == ("b", None)
+
+
+def test_backlinks_by_role(scratch_site):
+    site = check(archive(scratch_site)).site
+    assert site.links_to["ali-khamenei"] == {"sent": ["d", "b", "c"], "received": ["a"]}
+    assert site.links_to["ismail-haniyeh"] == {"sent": ["a"], "received": ["d", "b", "c"], "mentioned": ["b"]}
+    assert site.links_to["gaza-strip"] == {"sent_from": ["a"], "mentioned": ["a"]}
+    assert site.links_to["may-fighting"] == {"mentioned": ["a", "b"]}
+    assert site.links_to["quran"] == {"cited": ["b"]}
+    assert site.letter_count("ali-khamenei") == 4
+
+
+def test_replies_and_titles(scratch_site):
+    site = check(archive(scratch_site)).site
+    assert site.replies == {"a": ["b"]}
+    assert site.titles["a"] == "Ismail Haniyeh to Ali Khamenei"
+
+
+def test_letters_during_an_event_are_those_dated_inside_it(scratch_site):
+    site = check(archive(scratch_site)).site
+    assert site.during == {"may-fighting": ["a"]}
+
+
+def test_related_letters_share_correspondents_or_events_and_leave_out_the_thread(scratch_site):
+    site = check(archive(scratch_site)).site
+    assert site.related["b"] == ["d", "c"]
+    assert site.related["a"] == ["d", "c"]
