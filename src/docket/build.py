@@ -46,11 +46,15 @@ class BuildResult:
 
     def summary(self) -> str:
         search = f", search index {self.timings.get('search', 0.0):.2f} s" if "search" in self.timings else ", no search index"
-        warnings = len(self.problems.warnings)
         return (
-            f"Built {self.pages} pages ({self.letters} letters, {self.entities} entities), "
-            f"{warnings} warning{'s' if warnings != 1 else ''}, in {self.seconds:.2f} s{search}."
+            f"Built {count(self.pages, 'page')} ({count(self.letters, 'letter')}, {count(self.entities, 'entity', 'entities')}), "
+            f"{count(len(self.problems.warnings), 'warning')}, in {self.seconds:.2f} s{search}."
         )
+
+
+def count(number: int, singular: str, plural: str = "") -> str:
+    """'1 letter', '2 letters'."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 @contextmanager
@@ -105,8 +109,7 @@ def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, s
 
 
 def _failure_summary(problems: Problems, strict: bool) -> str:
-    errors, warnings = len(problems.errors), len(problems.warnings)
-    text = f"{errors} error{'s' if errors != 1 else ''}"
-    if strict and warnings:
-        text += f" and {warnings} warning{'s' if warnings != 1 else ''} (--strict)"
+    text = count(len(problems.errors), "error")
+    if strict and problems.warnings:
+        text += f" and {count(len(problems.warnings), 'warning')} (--strict)"
     return text

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .build import BuildResult, build, check
+from .build import BuildResult, build, check, count
 from .errors import BuildFailed, Problems
 from .paths import FOLDERS
 from .scaffold import ScaffoldError, init_site, new_record
@@ -50,16 +50,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_problems(checked.problems)
     errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
     site = checked.site
-    counted = f"{_count(len(site.letters), 'letter')} and {_count(len(site.entities), 'entity', 'entities')}"
+    counted = f"{count(len(site.letters), 'letter')} and {count(len(site.entities), 'entity', 'entities')}"
     if errors or (args.strict and warnings):
-        print(f"Found {_count(errors, 'error')} and {_count(warnings, 'warning')} in {counted}.")
+        print(f"Found {count(errors, 'error')} and {count(warnings, 'warning')} in {counted}.")
         return 1
-    print(f"Checked {counted}: no errors, {_count(warnings, 'warning')}.")
+    print(f"Checked {counted}: no errors, {count(warnings, 'warning')}.")
     return 0
 
-
-def _count(number: int, singular: str, plural: str = "") -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 def cmd_build(args: argparse.Namespace) -> int:

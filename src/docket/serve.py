@@ -84,11 +84,12 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: boo
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = Server()
     server.SFH = PageHandler
-    for watched in ("content", "templates"):
-        if (site_dir / watched).is_dir():
-            server.watch(str(site_dir / watched), state.rebuild, delay=0)
-    server.watch(str(site_dir / CONFIG_FILE), state.rebuild, delay=0)
-    logging.getLogger("livereload").setLevel(logging.WARNING)
+    # Globs are re-evaluated on every poll, so folders created while serving are seen too.
+    for pattern in ("content/**/*", "templates/**/*", CONFIG_FILE):
+        server.watch(str(site_dir / pattern), state.rebuild, delay=0)
+    server._setup_logging = lambda: None  # type: ignore[method-assign]  # docket prints its own lines
+    for name in ("livereload", "tornado.access", "tornado.application", "tornado.general"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     print(f"Serving {site_dir.name} on http://{host}:{port}/ — Ctrl-C to stop")
     try:
         server.serve(host=host, port=port, root=str(state.output), open_url_delay=None)

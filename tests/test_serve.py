@@ -1,0 +1,90 @@
+"""docket serve, as an editor uses it: a real server, real file edits, real HTTP."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from docket.scaffold import init_site
+
+LETTER = "content/letters/1890-07-23-ada-to-ben.md"
+PAGE = "/letters/1890-07-23-ada-to-ben/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(port: int, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def wait_for(condition, seconds: float = 15.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            result = condition()
+        except (ConnectionError, urllib.error.URLError, OSError):
+            result = None
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError("the served site never showed the change")
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    site = tmp_path / "site-src"
+    init_site(site)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docket.cli", "serve", "--site", str(site), "--port", str(port), "--no-search"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_for(lambda: fetch(port, PAGE)[0] == 200)
+        yield site, port, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_rebuilds_on_edit_shows_errors_and_recovers(served):
+    site, port, process = served
+    letter = site / LETTER
+    original = letter.read_text()
+
+    letter.write_text(original.replace("I arrived safely", "I arrived, tired but safely"))
+    wait_for(lambda: "tired but safely" in fetch(port, PAGE)[1])
+
+    letter.write_text(original.replace("senders: [ada-example]", "senders: [ada-exampel]"))
+    status, body = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(fetch(port, PAGE)))
+    assert "senders: unknown person or organization &#x27;ada-exampel&#x27;" in body
+    assert "did you mean &#x27;ada-example&#x27;?" in body
+    assert fetch(port, "/assets/style.css")[0] == 200
+    assert process.poll() is None
+
+    letter.write_text(original)
+    status, body = wait_for(lambda: (lambda r: r if r[0] == 200 else None)(fetch(port, PAGE)))
+    assert "I arrived safely" in body
+    assert not (site / "site").exists(), "serve builds into a temporary folder, not site/"
+
+
+def test_serve_picks_up_template_overrides(served):
+    site, port, process = served
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Custom not found</h1>{% endblock %}')
+    wait_for(lambda: "Custom not found" in fetch(port, "/404.html")[1])
