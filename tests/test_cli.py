@@ -119,3 +119,13 @@ def test_the_installed_command_runs(tmp_path):
     assert result.returncode == 0 and result.stdout.startswith("docket ")
     result = subprocess.run([sys.executable, "-m", "docket.cli", "build", "--bogus"], capture_output=True, text=True)
     assert result.returncode == 2
+
+
+def test_link_to_a_missing_fragment_fails_the_build(scratch_site, capsys):
+    target = BASIC_LETTER.replace("Text of the letter.", "Text with a note.[^1]\n\n[^1]: The note.")
+    source = BASIC_LETTER.replace("Text of the letter.", "See [[b#fn1|the note]] and\n[[b#nowhere|nothing]].")
+    site = scratch_site({"content/letters/a.md": source, "content/letters/b.md": target})
+    code, out, err = run(capsys, "build", "--no-search", "--site", str(site))
+    assert code == 1
+    assert err.splitlines()[0] == "content/letters/a.md:9:1: [[b#nowhere]]: there is no '#nowhere' on that page — link to the page alone, or to an id it has (footnotes are fn1, fn2, …)"
+    assert not (site / "site").exists()

@@ -113,3 +113,10 @@ def test_the_real_archive_is_clean():
     checked = check(REPO)
     assert [p.format() for p in checked.problems.sorted()] == []
     assert len(checked.site.letters) == 7
+
+
+def test_value_cut_short_by_a_comment_is_a_warning(scratch_site):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER.replace("text: full", "text: full\ntitle: Letter #3\nsummary: Fine.  # a real comment")})
+    assert problems_of(site) == [
+        "content/letters/a.md:6: warning: the value was cut at ' #': YAML read 'Letter' and took the rest as a comment — put the whole value in quotes: \"Letter #3\""
+    ]

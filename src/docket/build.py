@@ -17,7 +17,7 @@ from .config import Config, load_config
 from .errors import BuildFailed, Problems
 from .link import Site, link
 from .load import load_documents
-from .render import Renderer, TemplateProblem
+from .render import Page, Renderer, TemplateProblem
 from .schema import validate
 from .search import SearchIndexError, build_index
 from .write import copy_assets, staged_output, write_pages
@@ -92,6 +92,9 @@ def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, s
         with staged_output(output) as staging:
             with _timed(timings, "render"):
                 pages = list(renderer.pages())
+                _check_fragments(checked.site, pages, problems)
+                if problems.errors:
+                    raise BuildFailed(problems, _failure_summary(problems, strict))
             with _timed(timings, "write"):
                 count = write_pages(staging, pages)
                 copy_assets(staging, site_dir)
@@ -106,6 +109,21 @@ def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, s
         problems.error("site", None, str(exc), "the previous site was left as it was")
         raise BuildFailed(problems, "the search index could not be built") from None
     return BuildResult(problems, count, len(checked.site.letters), len(checked.site.entities), indexed, timings)
+
+
+def _check_fragments(site: Site, pages: list[Page], problems: Problems) -> None:
+    """Every ``[[id#fragment]]`` must name an element id on the target's rendered page."""
+    html_of: dict[str, str] | None = None
+    for record_id, xrefs in site.inline.items():
+        for xref in xrefs:
+            if not xref.fragment:
+                continue
+            if html_of is None:
+                html_of = {page.url: page.html for page in pages}
+            page = html_of.get(site.url(xref.target), "")
+            if f'id="{xref.fragment}"' not in page:
+                record = site.record(record_id)
+                problems.error(record.path, xref.line, f"[[{xref.target}#{xref.fragment}]]: there is no '#{xref.fragment}' on that page", "link to the page alone, or to an id it has (footnotes are fn1, fn2, …)", xref.col if xref.line else None)
 
 
 def _failure_summary(problems: Problems, strict: bool) -> str:

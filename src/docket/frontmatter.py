@@ -9,7 +9,7 @@ metadata has no use for them and ``!!python/...`` tags are a known attack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 import yaml
@@ -52,6 +52,8 @@ class FrontMatterError(Exception):
 class FrontMatter:
     values: dict[str, Any]
     lines: dict[FieldPath, int]  # 0-based line within the YAML text of each value
+    #: (0-based line, message, hint) for what reads fine but may not mean what was meant
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)
 
     def line_of(self, path: FieldPath) -> int:
         """The line of ``path``, or of its nearest parent that has one."""
@@ -79,6 +81,7 @@ def parse_front_matter(text: str) -> FrontMatter:
         root = _build(events, (), lines)
         if not isinstance(events.take(), DocumentEndEvent) or not isinstance(events.take(), StreamEndEvent):
             raise FrontMatterError("the front-matter holds more than one YAML document", 0, "remove the extra ---")
+        warnings = _cut_values(text, events.plain_ends)
     except yaml.MarkedYAMLError as exc:
         raise _from_yaml_error(exc, text) from None
     except yaml.YAMLError as exc:
@@ -91,7 +94,22 @@ def parse_front_matter(text: str) -> FrontMatter:
             0,
             "write one 'field: value' per line, e.g. 'date: 2021-05-22'",
         )
-    return FrontMatter(root, lines)
+    return FrontMatter(root, lines, warnings)
+
+
+def _cut_values(text: str, plain_ends: list[tuple[int, int, str]]) -> list[tuple[int, str, str]]:
+    """Unquoted values followed by a single space and '#': YAML cut them there.
+
+    ``title: Letter #3`` reads as "Letter" plus a comment. A comment meant as one is
+    conventionally set off by two spaces or more, so only a single space is flagged.
+    """
+    found = []
+    source_lines = text.split("\n")
+    for line, column, value in plain_ends:
+        rest = source_lines[line][column:]
+        if rest.startswith(" #") and not rest.startswith("  "):
+            found.append((line, f"the value was cut at ' #': YAML read '{value}' and took the rest as a comment", f"put the whole value in quotes: \"{value}{rest}\""))
+    return found
 
 
 def _check_tabs(text: str) -> None:
@@ -125,11 +143,12 @@ def _refuse_extras(event: Any) -> None:
 class _Events:
     """PyYAML's event iterator with one event of look-ahead."""
 
-    __slots__ = ("_events", "_next")
+    __slots__ = ("_events", "_next", "plain_ends")
 
     def __init__(self, events: Iterator[Any]) -> None:
         self._events = events
         self._next: Any = None
+        self.plain_ends: list[tuple[int, int, str]] = []  # where each unquoted value ends
 
     def take(self) -> Any:
         if self._next is not None:
@@ -168,6 +187,8 @@ def _build(events: _Events, path: FieldPath, lines: dict[FieldPath, int]) -> Any
     if isinstance(event, ScalarEvent):
         if event.implicit[0] and event.value in NULLS:
             return None
+        if event.implicit[0] and event.end_mark.line == event.start_mark.line:
+            events.plain_ends.append((event.end_mark.line, event.end_mark.column, event.value))
         return event.value
     if isinstance(event, SequenceStartEvent):
         items: list[Any] = []

@@ -133,5 +133,7 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
     except FrontMatterError as exc:
         problems.error(rel, exc.line + 2, exc.message, exc.hint, exc.col)
         return None
+    for line, message, hint in front.warnings:
+        problems.warning(rel, line + 2, message, hint)
     body = "\n".join(lines[close + 1 :])
     return Document(rel, kind, record_id, front, body, close + 2, 2)

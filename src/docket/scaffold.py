@@ -15,12 +15,15 @@ SKELETON_DIR = Path(__file__).parent / "skeleton"
 RECORD_SKELETONS: dict[str, str] = {
     "letter": """---
 title: {title}
-date: # EDTF, e.g. 2021-05-22, 2021-05-22? (uncertain), 2021-05~ (approximate)
-date_note: # the evidence for the date
-senders: [] # person or organization ids
-recipients: [] # person or organization ids
+# date: EDTF, e.g. 2021-05-22, 2021-05-22? (uncertain), 2021-05~ (approximate)
+date:
+date_note:
+# senders and recipients: ids of people or organizations
+senders: []
+recipients: []
 language: en
-text: full # full | excerpts | summary | mentioned
+# text: full | excerpts | summary | mentioned
+text: full
 source:
   title:
   publisher:

@@ -20,7 +20,7 @@ class InlineRef:
     target: str
     fragment: str
     label: str
-    line: int  # 1-based within the scanned text
+    line: int | None  # 1-based: within the scanned text, or in the file once linked
     col: int
 
 
