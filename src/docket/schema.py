@@ -61,11 +61,11 @@ class FieldReader:
     def value(self, path: FieldPath) -> Any:
         node: Any = self.document.fields
         for key in path:
-            if not isinstance(node, (dict, list)):
-                return None
-            try:
+            if isinstance(node, dict) and isinstance(key, str):
+                node = node.get(key)
+            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
                 node = node[key]
-            except (KeyError, IndexError):
+            else:
                 return None
         return node
 
