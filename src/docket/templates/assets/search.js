@@ -1,0 +1,218 @@
+// docket search page: Pagefind's JavaScript API, with filters and sorting.
+// An ES module with no dependencies. It builds everything with DOM methods: no inline
+// styles, no eval, and result excerpts are rebuilt as text plus <mark> only.
+
+const FILTERS = [
+  ["kind", "Kind"],
+  ["sender", "Sender"],
+  ["recipient", "Recipient"],
+  ["year", "Year"],
+  ["person", "Mentions person"],
+  ["organization", "Mentions organization"],
+];
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 250;
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-q");
+const sortSelect = document.getElementById("search-sort");
+const filtersBox = document.getElementById("search-filters");
+const statusBox = document.getElementById("search-status");
+const resultsBox = document.getElementById("search-results");
+// The site's base path, e.g. "/" or "/archive/", always ending in "/".
+const BASE = (form && form.dataset.base) || "/";
+
+let pagefind = null;
+let generation = 0; // bumps with every search, so a slow, stale search never renders
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+// Pagefind's excerpt is HTML whose only tags are <mark>. Parse it in an inert document
+// (nothing there runs or loads) and copy across text and <mark> elements only.
+function excerptNodes(html) {
+  const fragment = document.createDocumentFragment();
+  const parsed = new DOMParser().parseFromString(String(html || ""), "text/html");
+  for (const child of parsed.body.childNodes) {
+    if (child.nodeType === Node.ELEMENT_NODE && child.localName === "mark") {
+      fragment.append(element("mark", "", child.textContent));
+    } else {
+      fragment.append(document.createTextNode(child.textContent || ""));
+    }
+  }
+  return fragment;
+}
+
+function compareValues(name) {
+  if (name === "year") {
+    return (a, b) => (parseInt(a, 10) || 9999) - (parseInt(b, 10) || 9999) || a.localeCompare(b);
+  }
+  return (a, b) => a.localeCompare(b, undefined, { sensitivity: "base" });
+}
+
+function buildFilters(available, wanted) {
+  filtersBox.replaceChildren();
+  for (const [name, label] of FILTERS) {
+    const counts = available[name];
+    if (!counts) continue;
+    const values = Object.keys(counts).filter((v) => counts[v] > 0).sort(compareValues(name));
+    if (!values.length) continue;
+    const details = element("details", "filter");
+    const summary = element("summary", "", label);
+    const fieldset = element("fieldset");
+    fieldset.append(element("legend", "visually-hidden", label));
+    const chosen = wanted.get(name) || [];
+    values.forEach((value, index) => {
+      const id = `filter-${name}-${index}`;
+      const box = element("input");
+      box.type = "checkbox";
+      box.id = id;
+      box.name = name;
+      box.value = value;
+      box.checked = chosen.includes(value);
+      if (box.checked) details.open = true;
+      const labelNode = element("label");
+      labelNode.htmlFor = id;
+      labelNode.append(box, element("span", "", value), element("span", "count", `(${counts[value]})`));
+      fieldset.append(labelNode);
+    });
+    details.append(summary, fieldset);
+    filtersBox.append(details);
+  }
+}
+
+function chosenFilters() {
+  const chosen = new Map();
+  for (const box of filtersBox.querySelectorAll("input[type=checkbox]:checked")) {
+    if (!chosen.has(box.name)) chosen.set(box.name, []);
+    chosen.get(box.name).push(box.value);
+  }
+  return chosen;
+}
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const wanted = new Map();
+  for (const [name] of FILTERS) {
+    const values = params.getAll(name).filter(Boolean);
+    if (values.length) wanted.set(name, values);
+  }
+  const sort = params.get("sort");
+  return { q: params.get("q") || "", sort: sort === "asc" || sort === "desc" ? sort : "", wanted };
+}
+
+function writeUrl(q, sort, chosen) {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (sort) params.set("sort", sort);
+  for (const [name, values] of chosen) for (const value of values) params.append(name, value);
+  const query = params.toString();
+  const url = window.location.pathname + (query ? `?${query}` : "") + window.location.hash;
+  window.history.replaceState(null, "", url);
+}
+
+function resultItem(data) {
+  const item = element("li");
+  const title = element("p", "card-title");
+  const link = element("a", "", (data.meta && data.meta.title) || data.url);
+  link.href = data.url;
+  title.append(link);
+  item.append(title);
+  const facts = [data.meta && data.meta.kind, data.meta && data.meta.date].filter(Boolean);
+  if (facts.length) item.append(element("p", "result-meta", facts.join(" · ")));
+  if (data.excerpt) {
+    const excerpt = element("p", "result-excerpt");
+    excerpt.append(excerptNodes(data.excerpt));
+    item.append(excerpt);
+  }
+  return item;
+}
+
+async function showPage(results, start, list, mine) {
+  const datas = await Promise.all(results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+  if (mine !== generation) return;
+  const items = datas.map(resultItem);
+  list.append(...items);
+  resultsBox.querySelector(".more")?.remove();
+  const shown = start + items.length;
+  if (shown < results.length) {
+    const more = element("button", "more", `Show more results (${results.length - shown} left)`);
+    more.type = "button";
+    more.addEventListener("click", async () => {
+      await showPage(results, shown, list, mine);
+      list.children[shown]?.querySelector("a")?.focus();
+    });
+    resultsBox.append(more);
+  }
+}
+
+async function runSearch() {
+  const mine = ++generation;
+  const q = input.value.trim();
+  const chosen = chosenFilters();
+  const sort = sortSelect.value;
+  writeUrl(q, sort, chosen);
+  if (!q && chosen.size === 0) {
+    resultsBox.replaceChildren();
+    statusBox.textContent = "";
+    return;
+  }
+  const filters = {};
+  for (const [name, values] of chosen) filters[name] = { any: values };
+  const options = { filters };
+  // Without words to rank by relevance, list the matches in order of date.
+  const direction = sort || (q ? "" : "asc");
+  if (direction) options.sort = { date: direction };
+  const search = await pagefind.search(q || null, options);
+  if (mine !== generation || !search) return;
+  const results = search.results;
+  const count = `${results.length} ${results.length === 1 ? "result" : "results"}`;
+  statusBox.textContent = q ? `${count} for “${q}”` : count;
+  const list = element("ol", "results");
+  resultsBox.replaceChildren(list);
+  await showPage(results, 0, list, mine);
+}
+
+function debounce(fn, wait) {
+  let timer = 0;
+  return () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(fn, wait);
+  };
+}
+
+async function main() {
+  if (!form || !input || !sortSelect || !filtersBox || !statusBox || !resultsBox) return;
+  try {
+    pagefind = await import(`${BASE}pagefind/pagefind.js`);
+  } catch (error) {
+    statusBox.textContent = "Search is not available: this copy of the site has no search index. Browse the letters and indexes instead.";
+    return;
+  }
+  // docket's build indexes every page under its full path (base path included), so
+  // Pagefind must not prefix result URLs again: its base is the server root.
+  await pagefind.options({ baseUrl: "/" });
+  const state = readUrl();
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  try {
+    buildFilters(await pagefind.filters(), state.wanted);
+  } catch (error) {
+    filtersBox.replaceChildren();
+  }
+  const later = debounce(runSearch, DEBOUNCE_MS);
+  input.addEventListener("input", later);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    runSearch();
+  });
+  sortSelect.addEventListener("change", runSearch);
+  filtersBox.addEventListener("change", runSearch);
+  if (state.q || state.wanted.size) runSearch();
+}
+
+main();
