@@ -23,7 +23,7 @@ from .model import Entity, Letter
 from .paths import ENTITY_KINDS, PLURAL, Url, record_url
 from .schema import ENTITY_DATES
 from .timeline import group_by_year
-from .views import KIND_LABELS, Views
+from .views import KIND_LABELS, LetterCard, Views
 
 THEME_DIR = Path(__file__).parent / "templates"
 #: above this many letters, the letters index and the timeline link to a page per year
@@ -75,7 +75,20 @@ class Renderer:
         self.config = config
         self.views = Views(site, config.base_path)
         self.env = make_environment(site_dir)
-        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS)
+        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html)
+        self._card_html: dict[tuple[str, bool], Markup] = {}
+
+    def card_html(self, card: LetterCard, summary: bool = True) -> Markup:
+        """A letter card rendered once by the theme's ``letter_card`` macro, then reused.
+
+        A letter appears on the pages of everyone and everything it links to; at 10,000
+        letters that is some 80,000 cards, so each is rendered only once.
+        """
+        key = (card.id, summary)
+        found = self._card_html.get(key)
+        if found is None:
+            found = self._card_html[key] = self.env.get_template("_macros.html").module.letter_card(card, summary)
+        return found
 
     # -- helpers -----------------------------------------------------------------
     def markdown(self, text: str, doc_id: str = "") -> Markup:
