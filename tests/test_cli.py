@@ -129,3 +129,23 @@ def test_link_to_a_missing_fragment_fails_the_build(scratch_site, capsys):
     assert code == 1
     assert err.splitlines()[0] == "content/letters/a.md:9:1: [[b#nowhere]]: there is no '#nowhere' on that page — link to the page alone, or to an id it has (footnotes are fn1, fn2, …)"
     assert not (site / "site").exists()
+
+
+def test_unknown_setting_is_a_warning_and_a_wrong_type_an_error(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "docket.toml": 'title = "Letters"\ntitel = "x"\nsearch = "yes"\n'})
+    code, out, err = run(capsys, "check", "--site", str(site))
+    assert code == 1
+    assert err.splitlines() == [
+        "docket.toml:2: warning: unknown setting 'titel' — did you mean 'title'?",
+        "docket.toml:3: search: expected true or false — write search = true",
+    ]
+
+
+def test_build_fails_when_search_indexes_fewer_pages_than_meant(scratch_site, capsys):
+    """A theme override that forgets data-pagefind-body leaves its pages out of the index."""
+    unmarked = '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p>A letter.</p></main></body></html>'
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "templates/letter.html": unmarked})
+    code, out, err = run(capsys, "build", "--site", str(site))
+    assert code == 1
+    assert "site: Pagefind indexed 3 pages, but 4 were meant to be indexed — the previous site was left as it was" in err
+    assert not (site / "site").exists()

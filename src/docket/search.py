@@ -76,8 +76,20 @@ async def _index(pages: list[Page], output: Path, language: str) -> IndexReport:
         await index.write_files(output_path=str(output / INDEX_FOLDER))
     finally:
         await service.close()
-    counted = [r.get("page_word_count", 0) for r in results]
-    return IndexReport(sum(1 for words in counted if words > 0), sum(counted))
+    return IndexReport(_pages_in_index(output / INDEX_FOLDER), sum(r.get("page_word_count", 0) for r in results))
+
+
+def _pages_in_index(folder: Path) -> int:
+    """Pages the written index holds, by Pagefind's own count.
+
+    The per-page answers are no evidence: Pagefind answers for a page it then leaves
+    out (one whose content is all ignored, say) just as for one it keeps.
+    """
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SearchIndexError(f"Pagefind wrote no readable index: {exc}") from exc
 
 
 def build_index(pages: list[Page], output: Path, language: str, base_path: str = "/") -> IndexReport:
