@@ -101,7 +101,10 @@ def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, s
             indexed = 0
             if with_search:
                 with _timed(timings, "search"):
-                    indexed = build_index(pages, staging, checked.config.language, checked.config.base_path).pages
+                    report = build_index(pages, staging, checked.config.language, checked.config.base_path)
+                indexed = report.pages
+                if not report.reproducible:
+                    problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
     except TemplateProblem as exc:
         problems.error(f"templates/{exc.template}" if "/" not in exc.template else exc.template, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
         raise BuildFailed(problems, "the theme could not be rendered") from None

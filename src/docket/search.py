@@ -18,6 +18,7 @@ from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from .render import Page
+from .reproducible import stabilise
 
 INDEX_FOLDER = "pagefind"
 #: requests in flight at once: enough to keep the binary busy, few enough to bound memory
@@ -32,6 +33,7 @@ class SearchIndexError(Exception):
 class IndexReport:
     pages: int
     words: int
+    reproducible: bool = True  # False when Pagefind's files could not be put in canonical order
 
 
 class _PromptService(PagefindService):
@@ -76,7 +78,9 @@ async def _index(pages: list[Page], output: Path, language: str) -> IndexReport:
         await index.write_files(output_path=str(output / INDEX_FOLDER))
     finally:
         await service.close()
-    return IndexReport(_pages_in_index(output / INDEX_FOLDER), sum(r.get("page_word_count", 0) for r in results))
+    folder = output / INDEX_FOLDER
+    words = sum(r.get("page_word_count", 0) for r in results)
+    return IndexReport(_pages_in_index(folder), words, stabilise(folder))
 
 
 def _pages_in_index(folder: Path) -> int:
