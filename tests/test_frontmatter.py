@@ -53,3 +53,19 @@ def test_hint_to_quote_values_that_start_with_yaml_syntax():
 def test_oversized_front_matter_is_refused():
     with pytest.raises(FrontMatterError, match="over 64 KB"):
         parse_front_matter("a: " + "x" * 70_000)
+
+
+@pytest.mark.parametrize(
+    "line, hint",
+    [
+        ("title: [Draft] letter", 'put the value in quotes: "[Draft] letter"'),
+        ("title: @home", 'put the value in quotes: "@home"'),
+        ("title: `code`", 'put the value in quotes: "`code`"'),
+        ("title: Re: your letter", 'put the value in quotes: "Re: your letter"'),
+    ],
+)
+def test_yaml_errors_suggest_quotes(line, hint):
+    with pytest.raises(FrontMatterError) as caught:
+        parse_front_matter(line)
+    assert caught.value.message.startswith("YAML syntax error")
+    assert caught.value.hint == hint

@@ -88,3 +88,22 @@ def test_serve_picks_up_template_overrides(served):
     (site / "templates").mkdir(exist_ok=True)
     (site / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Custom not found</h1>{% endblock %}')
     wait_for(lambda: "Custom not found" in fetch(port, "/404.html")[1])
+
+
+def test_serve_survives_broken_yaml_and_broken_templates(served):
+    site, port, process = served
+    letter = site / LETTER
+    original = letter.read_text()
+    letter.write_text(original.replace("text: full", "text: [full"))
+    status, body = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(fetch(port, PAGE)))
+    assert "YAML syntax error" in body
+    letter.write_text(original)
+    wait_for(lambda: fetch(port, PAGE)[0] == 200)
+
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "letter.html").write_text("{% extends 'base.html' %}{% block main %}{{ letter.title }\n{% endblock %}")
+    status, body = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(fetch(port, PAGE)))
+    assert "templates/letter.html:1: template error:" in body
+    (site / "templates" / "letter.html").unlink()
+    wait_for(lambda: fetch(port, PAGE)[0] == 200)
+    assert process.poll() is None
