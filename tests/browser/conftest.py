@@ -169,8 +169,9 @@ def browser(request: pytest.FixtureRequest):
             pytest.fail(message.replace("SKIPPED", "FAILED (CI=true)"), pytrace=False)
         pytest.skip(message)
     request.getfixturevalue("built_site")  # build before Playwright starts (see above)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=10_000)  # a loaded 2-core CI machine can be slow; failures still end promptly
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
