@@ -122,3 +122,10 @@ def test_malformed_date_in_a_letter(scratch_site):
     [problem] = [p.format() for p in check(site).problems.sorted()]
     assert problem.startswith("content/letters/a.md:2: date: 'May 2021' is not an EDTF date — ")
     assert "2021-05" in problem
+
+
+def test_names_that_collide_after_case_folding_or_nfc_name_both_files(scratch_site):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "content/letters/A.md": BASIC_LETTER, "content/people/cafe\u0301.md": "x", "content/people/caf\u00e9.md": "x"})
+    problems = [p.format() for p in check(site).problems.sorted()]
+    assert "content/letters/a.md: the name collides with content/letters/A.md once case and Unicode forms are ignored — ids must differ by more than case or accents' encoding: rename one of the two files" in problems
+    assert any(p.startswith("content/people/caf") and "the name collides with content/people/caf" in p for p in problems)

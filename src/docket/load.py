@@ -75,7 +75,14 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
 
 def load_documents(site_dir: Path, problems: Problems) -> list[Document]:
     documents = []
+    seen: dict[str, str] = {}
     for rel, path in content_files(site_dir, problems):
+        stem = path.name[: -len(".md")]
+        key = unicodedata.normalize("NFC", stem).casefold()
+        if key in seen:
+            problems.error(rel, None, f"the name collides with {seen[key]} once case and Unicode forms are ignored", "ids must differ by more than case or accents' encoding: rename one of the two files")
+            continue
+        seen[key] = rel
         document = read_document(rel, path.read_bytes(), problems)
         if document is not None:
             documents.append(document)
