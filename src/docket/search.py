@@ -45,6 +45,25 @@ class _PromptService(PagefindService):
     """
 
     async def _wait_for_responses(self) -> None:
+        try:
+            await self._read_responses()
+        except (asyncio.IncompleteReadError, ValueError, json.JSONDecodeError) as exc:
+            # The binary exited or spoke nonsense: fail every request still waiting,
+            # rather than leave the build waiting for answers that will never come.
+            failure = SearchIndexError(f"Pagefind stopped answering ({type(exc).__name__})")
+            for future in self._responses.values():
+                if not future.done():
+                    future.set_exception(failure)
+            self._responses.clear()
+            self._failure = failure
+
+    async def send(self, payload):  # type: ignore[no-untyped-def, override]
+        failure = getattr(self, "_failure", None)
+        if failure is not None:
+            raise failure
+        return await super().send(payload)
+
+    async def _read_responses(self) -> None:
         assert self._backend.stdout is not None
         while True:
             message = await self._backend.stdout.readuntil(b",")
