@@ -75,14 +75,14 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
 
 def load_documents(site_dir: Path, problems: Problems) -> list[Document]:
     documents = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # folded name -> (file, name as written)
     for rel, path in content_files(site_dir, problems):
         stem = path.name[: -len(".md")]
         key = unicodedata.normalize("NFC", stem).casefold()
-        if key in seen:
-            problems.error(rel, None, f"the name collides with {seen[key]} once case and Unicode forms are ignored", "ids must differ by more than case or accents' encoding: rename one of the two files")
+        if key in seen and seen[key][1] != stem:
+            problems.error(rel, None, f"the name collides with {seen[key][0]} once case and Unicode forms are ignored", "ids must differ by more than case or accents' encoding: rename one of the two files")
             continue
-        seen[key] = rel
+        seen.setdefault(key, (rel, stem))
         document = read_document(rel, path.read_bytes(), problems)
         if document is not None:
             documents.append(document)
