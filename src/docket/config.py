@@ -49,7 +49,8 @@ def load_config(site_dir: Path, problems: Problems) -> Config:
     if not path.exists():
         return Config()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        raw = tomllib.loads(text)
     except UnicodeDecodeError:
         problems.error(CONFIG_FILE, None, "the file is not UTF-8", "save it as UTF-8")
         return Config()
@@ -57,7 +58,7 @@ def load_config(site_dir: Path, problems: Problems) -> Config:
         line = _line_of_toml_error(str(exc))
         problems.error(CONFIG_FILE, line, f"TOML syntax error: {exc}", "values are 'key = \"text\"', one per line")
         return Config()
-    text_lines = path.read_text(encoding="utf-8-sig").splitlines()
+    text_lines = text.splitlines()
     values = {}
     for key, value in raw.items():
         line = next((n for n, text in enumerate(text_lines, 1) if re.match(rf"\s*{re.escape(key)}\s*=", text)), None)

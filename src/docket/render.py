@@ -8,6 +8,7 @@ overrides any one template of the default theme with a file of the same name in 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -231,12 +232,7 @@ class Renderer:
         return Page(url, html, False)
 
     def letters_index_pages(self) -> Iterator[Page]:
-        years = group_by_year(self.views.cards(self.site.chronology))
-        one_page = len(self.site.chronology) <= ONE_PAGE_LIMIT
-        yield Page(Url("/letters/"), self.render("letters.html", "/letters/", title="Letters", years=years, shown=years if one_page else [], current=None), False)
-        for year in years:
-            url = f"/letters/{year.slug}/"
-            yield Page(Url(url), self.render("letters.html", url, title=f"Letters: {year.label}", years=years, shown=[year], current=year.slug), False)
+        yield from self._by_year_pages("letters", "Letters", group_by_year(self.views.cards(self.site.chronology)))
 
     def timeline_pages(self) -> Iterator[Page]:
         events = []
@@ -244,12 +240,17 @@ class Renderer:
             event = self.site.entities[event_id]
             if "start" in event.dates:
                 events.append((self.views.link(event_id), event.dates["start"]))
-        years = group_by_year(self.views.cards(self.site.chronology), events)
+        yield from self._by_year_pages("timeline", "Timeline", group_by_year(self.views.cards(self.site.chronology), events))
+
+    def _by_year_pages(self, section: str, heading: str, years: list) -> Iterator[Page]:
+        """``/section/`` with every year (or, for a large archive, only the year bar) and a page per year."""
+        template = f"{section}.html"
         one_page = len(self.site.chronology) <= ONE_PAGE_LIMIT
-        yield Page(Url("/timeline/"), self.render("timeline.html", "/timeline/", title="Timeline", years=years, shown=years if one_page else [], current=None), False)
+        url = f"/{section}/"
+        yield Page(Url(url), self.render(template, url, title=heading, years=years, shown=years if one_page else [], current=None), False)
         for year in years:
-            url = f"/timeline/{year.slug}/"
-            yield Page(Url(url), self.render("timeline.html", url, title=f"Timeline: {year.label}", years=years, shown=[year], current=year.slug), False)
+            url = f"/{section}/{year.slug}/"
+            yield Page(Url(url), self.render(template, url, title=f"{heading}: {year.label}", years=years, shown=[year], current=year.slug), False)
 
     def home_page(self) -> Page:
         site = self.site
@@ -267,8 +268,6 @@ class Renderer:
 
 
 def _initial(name: str) -> str:
-    import unicodedata
-
     for char in unicodedata.normalize("NFKD", name):
         if char.isalpha():
             return char.upper() if char.isascii() else char
