@@ -17,6 +17,7 @@ from .config import Config, load_config
 from .errors import BuildFailed, Problems
 from .link import Site, link
 from .load import load_documents
+from .progress import Progress, no_progress
 from .render import Page, Renderer, TemplateProblem
 from .schema import validate
 from .search import SearchIndexError, build_index
@@ -45,7 +46,11 @@ class BuildResult:
         return sum(self.timings.values())
 
     def summary(self) -> str:
-        search = f", search index {self.timings.get('search', 0.0):.2f} s" if "search" in self.timings else ", no search index"
+        if "search" in self.timings:
+            share = 100 * self.timings["search"] / (self.seconds or 1.0)
+            search = f", search index {self.timings['search']:.2f} s ({share:.0f} %)"
+        else:
+            search = ", no search index"
         return (
             f"Built {count(self.pages, 'page')} ({count(self.letters, 'letter')}, {count(self.entities, 'entity', 'entities')}), "
             f"{count(len(self.problems.warnings), 'warning')}, in {self.seconds:.2f} s{search}."
@@ -79,7 +84,14 @@ def check(site_dir: Path) -> Checked:
     return Checked(config, site, problems, timings)
 
 
-def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, search: bool | None = None) -> BuildResult:
+def build(
+    site_dir: Path,
+    output: Path | None = None,
+    *,
+    strict: bool = False,
+    search: bool | None = None,
+    progress: Progress = no_progress,
+) -> BuildResult:
     site_dir = site_dir.absolute()
     output = output or site_dir / "site"
     checked = check(site_dir)
@@ -91,7 +103,12 @@ def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, s
     try:
         with staged_output(output) as staging:
             with _timed(timings, "render"):
-                pages = list(renderer.pages())
+                pages = []
+                total = renderer.page_count()
+                for page in renderer.pages():
+                    pages.append(page)
+                    if len(pages) % 100 == 0 or len(pages) == total:
+                        progress("render", len(pages), total)
                 _check_fragments(checked.site, pages, problems)
                 if problems.errors:
                     raise BuildFailed(problems, _failure_summary(problems, strict))
@@ -101,7 +118,7 @@ def build(site_dir: Path, output: Path | None = None, *, strict: bool = False, s
             indexed = 0
             if with_search:
                 with _timed(timings, "search"):
-                    report = build_index(pages, staging, checked.config.language, checked.config.base_path)
+                    report = build_index(pages, staging, checked.config.language, checked.config.base_path, progress)
                 indexed = report.pages
                 if not report.reproducible:
                     problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")

@@ -15,6 +15,7 @@ from . import __version__
 from .build import BuildResult, build, check, count
 from .errors import BuildFailed, Problems
 from .paths import FOLDERS
+from .progress import no_progress, terminal_progress
 from .scaffold import ScaffoldError, init_site, new_record
 
 
@@ -62,12 +63,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site).absolute()
     output = Path(args.output).absolute() if args.output else None
+    shown = terminal_progress()
     try:
-        result = build(site_dir, output, strict=args.strict, search=False if args.no_search else None)
+        result = build(site_dir, output, strict=args.strict, search=False if args.no_search else None, progress=shown or no_progress)
     except BuildFailed as exc:
+        if shown:
+            shown.clear()
         _print_problems(exc.problems)
         print(f"Build failed: {exc.summary}. Nothing was written; the previous site is unchanged.", file=sys.stderr)
         return 1
+    if shown:
+        shown.clear()
     _print_problems(result.problems)
     if args.profile:
         _print_profile(result)

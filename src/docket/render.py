@@ -23,7 +23,7 @@ from .markdown import render_markdown
 from .model import Entity, Letter
 from .paths import ENTITY_KINDS, PLURAL, Url, record_url
 from .schema import ENTITY_DATES
-from .timeline import group_by_year
+from .timeline import group_by_year, placement
 from .views import KIND_LABELS, LetterCard, Views
 
 THEME_DIR = Path(__file__).parent / "templates"
@@ -110,6 +110,15 @@ class Renderer:
         yield from self.letter_pages()
         yield from self.entity_pages()
         yield from self.index_pages()
+
+    def page_count(self) -> int:
+        """How many pages ``pages()`` yields, without rendering them (for progress)."""
+        site = self.site
+        kinds = [kind for kind in ENTITY_KINDS if site.by_kind[kind]]
+        years = len({placement(site.letters[i].date)[0] for i in site.chronology})
+        event_years = {placement(site.entities[e].dates["start"])[0] for e in site.by_kind["event"] if "start" in site.entities[e].dates}
+        timeline_years = len({placement(site.letters[i].date)[0] for i in site.chronology} | event_years)
+        return len(site.letters) + len(site.entities) + 1 + (1 + years) + (1 + timeline_years) + len(kinds) + 2
 
     def letter_pages(self) -> Iterator[Page]:
         for letter_id in self.site.chronology:

@@ -17,6 +17,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
+from .progress import Progress, no_progress
 from .render import Page
 from .reproducible import stabilise
 
@@ -83,15 +84,22 @@ class _PromptService(PagefindService):
                 future.set_result(payload)
 
 
-async def _index(pages: list[Page], output: Path, language: str) -> IndexReport:
+async def _index(pages: list[Page], output: Path, language: str, progress: Progress) -> IndexReport:
     service = await _PromptService().launch()
     try:
         index = await service.create_index(IndexConfig(force_language=language))
         slots = asyncio.Semaphore(IN_FLIGHT)
 
+        done = 0
+
         async def add(page: Page) -> dict:
+            nonlocal done
             async with slots:
-                return await index.add_html_file(content=page.html, url=page.url)
+                answer = await index.add_html_file(content=page.html, url=page.url)
+            done += 1
+            if done % 100 == 0 or done == len(pages):
+                progress("search", done, len(pages))
+            return answer
 
         results = await asyncio.gather(*(add(page) for page in pages))
         await index.write_files(output_path=str(output / INDEX_FOLDER))
@@ -115,11 +123,11 @@ def _pages_in_index(folder: Path) -> int:
         raise SearchIndexError(f"Pagefind wrote no readable index: {exc}") from exc
 
 
-def build_index(pages: list[Page], output: Path, language: str, base_path: str = "/") -> IndexReport:
+def build_index(pages: list[Page], output: Path, language: str, base_path: str = "/", progress: Progress = no_progress) -> IndexReport:
     prefix = base_path.rstrip("/")
     wanted = sorted((Page(prefix + p.url, p.html, True) for p in pages if p.indexed), key=lambda p: p.url)  # type: ignore[arg-type]
     try:
-        report = asyncio.run(_index(wanted, output, language))
+        report = asyncio.run(_index(wanted, output, language, progress))
     except SearchIndexError:
         raise
     except Exception as exc:  # the service reports its failures as assorted exceptions
