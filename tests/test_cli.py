@@ -149,3 +149,13 @@ def test_build_fails_when_search_indexes_fewer_pages_than_meant(scratch_site, ca
     assert code == 1
     assert "site: Pagefind indexed 3 pages, but 4 were meant to be indexed — the previous site was left as it was" in err
     assert not (site / "site").exists()
+
+
+def test_template_error_in_a_worker_process_is_reported_the_same(scratch_site, capsys, monkeypatch):
+    from docket import parallel
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "templates/letter.html": "{% extends 'base.html' %}\n{% block main %}{{ letter.nothing_here() }}{% endblock %}"})
+    code, out, err = run(capsys, "build", "--no-search", "--jobs", "2", "--site", str(site))
+    assert code == 1
+    assert "templates/letter.html:2: template error:" in err

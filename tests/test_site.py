@@ -138,3 +138,16 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
+
+
+def test_output_is_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch):
+    from docket import parallel
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    outputs = []
+    for workers in (1, 2, 3):
+        out = tmp_path / f"w{workers}"
+        build(REPO, out, search=False, workers=workers)
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1] == outputs[2]

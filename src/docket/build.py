@@ -17,6 +17,7 @@ from .config import Config, load_config
 from .errors import BuildFailed, Problems
 from .link import Site, link
 from .load import load_documents
+from .parallel import default_workers, render_pages
 from .progress import Progress, no_progress
 from .render import Page, Renderer, TemplateProblem
 from .schema import validate
@@ -91,7 +92,9 @@ def build(
     strict: bool = False,
     search: bool | None = None,
     progress: Progress = no_progress,
+    workers: int = 0,
 ) -> BuildResult:
+    """Build the site into ``output`` (default ``site/``); ``workers`` 0 means one per core."""
     site_dir = site_dir.absolute()
     output = output or site_dir / "site"
     checked = check(site_dir)
@@ -103,12 +106,7 @@ def build(
     try:
         with staged_output(output) as staging:
             with _timed(timings, "render"):
-                pages = []
-                total = renderer.page_count()
-                for page in renderer.pages():
-                    pages.append(page)
-                    if len(pages) % 100 == 0 or len(pages) == total:
-                        progress("render", len(pages), total)
+                pages = list(render_pages(renderer, workers or default_workers(), progress))
                 _check_fragments(checked.site, pages, problems)
                 if problems.errors:
                     raise BuildFailed(problems, _failure_summary(problems, strict))

@@ -53,6 +53,9 @@ class TemplateProblem(Exception):
         super().__init__(f"{template}:{line}: {message}" if line else f"{template}: {message}")
         self.template, self.line, self.message = template, line, message
 
+    def __reduce__(self):  # crosses from worker processes intact
+        return (TemplateProblem, (self.template, self.line, self.message))
+
 
 def make_environment(site_dir: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
@@ -119,6 +122,14 @@ class Renderer:
         event_years = {placement(site.entities[e].dates["start"])[0] for e in site.by_kind["event"] if "start" in site.entities[e].dates}
         timeline_years = len({placement(site.letters[i].date)[0] for i in site.chronology} | event_years)
         return len(site.letters) + len(site.entities) + 1 + (1 + years) + (1 + timeline_years) + len(kinds) + 2
+
+    def record_ids(self) -> list[str]:
+        """Letters in time order, then entities by kind and name: the order pages come in."""
+        return list(self.site.chronology) + [i for kind in ENTITY_KINDS for i in self.site.by_kind[kind]]
+
+    def record_page(self, record_id: str) -> Page:
+        letter = self.site.letters.get(record_id)
+        return self.letter_page(letter) if letter is not None else self.entity_page(self.site.entities[record_id])
 
     def letter_pages(self) -> Iterator[Page]:
         for letter_id in self.site.chronology:
