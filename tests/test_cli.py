@@ -95,7 +95,7 @@ def test_failed_build_keeps_the_previous_site(scratch_site, capsys):
     assert err.endswith("Build failed: 1 error. Nothing was written; the previous site is unchanged.\n")
     after = {p.relative_to(site): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in site.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in site.iterdir()) == [".docket-cache", "content", "site"]
 
 
 def test_template_error_is_reported_with_its_line(scratch_site, capsys):

@@ -36,7 +36,7 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     assert process.returncode == 130
     assert err.endswith("Interrupted; the previous site is unchanged.\n")
     assert snapshot(source / "site") == before
-    assert sorted(p.name for p in source.iterdir()) == ["content", "docket.toml", "site"]
+    assert sorted(p.name for p in source.iterdir()) == [".docket-cache", "content", "docket.toml", "site"]
 
 
 def test_pagefind_failure_leaves_the_previous_site(scratch_site, capsys, monkeypatch):

@@ -16,10 +16,11 @@ from typing import Iterator
 from .config import Config, load_config
 from .errors import BuildFailed, Problems
 from .link import Site, link
-from .load import load_documents
+from .cache import fingerprint, load_cache, save_cache
+from .load import Reader, load_documents
 from .parallel import default_workers, render_pages
 from .progress import Progress, no_progress
-from .render import Page, Renderer, TemplateProblem
+from .render import THEME_DIR, Page, Renderer, TemplateProblem
 from .schema import validate
 from .search import SearchIndexError, build_index
 from .write import copy_assets, staged_output, write_pages
@@ -41,12 +42,15 @@ class BuildResult:
     entities: int
     indexed: int
     timings: dict[str, float]
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
     @property
     def seconds(self) -> float:
         return sum(self.timings.values())
 
     def summary(self) -> str:
+        if self.up_to_date:
+            return f"Nothing changed since the last build: {count(self.pages, 'page')} in place, checked in {self.seconds:.2f} s."
         if "search" in self.timings:
             share = 100 * self.timings["search"] / (self.seconds or 1.0)
             search = f", search index {self.timings['search']:.2f} s ({share:.0f} %)"
@@ -72,12 +76,17 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def check(site_dir: Path) -> Checked:
+def check(site_dir: Path, reader: Reader | None = None) -> Checked:
+    """Load, validate and link: every problem in the site, nothing written."""
     problems = Problems()
     timings: dict[str, float] = {}
     with _timed(timings, "load"):
         config = load_config(site_dir, problems)
-        documents = load_documents(site_dir, problems)
+        documents = load_documents(site_dir, problems, reader)
+    return _validate_and_link(config, documents, problems, timings)
+
+
+def _validate_and_link(config: Config, documents: list, problems: Problems, timings: dict[str, float]) -> Checked:
     with _timed(timings, "validate"):
         letters, entities = validate(documents, problems)
     with _timed(timings, "link"):
@@ -93,15 +102,32 @@ def build(
     search: bool | None = None,
     progress: Progress = no_progress,
     workers: int = 0,
+    use_cache: bool = True,
 ) -> BuildResult:
-    """Build the site into ``output`` (default ``site/``); ``workers`` 0 means one per core."""
+    """Build the site into ``output`` (default ``site/``); ``workers`` 0 means one per core.
+
+    With ``use_cache``, unchanged files are not parsed again, and a build whose inputs
+    are all as they were at the last successful build, with its output still in place,
+    returns at once (``BuildResult.up_to_date``).
+    """
     site_dir = site_dir.absolute()
-    output = output or site_dir / "site"
-    checked = check(site_dir)
-    problems, timings = checked.problems, checked.timings
+    output = (output or site_dir / "site").absolute()
+    problems = Problems()
+    timings: dict[str, float] = {}
+    cache = load_cache(site_dir) if use_cache else None
+    with _timed(timings, "load"):
+        config = load_config(site_dir, problems)
+        documents = load_documents(site_dir, problems, cache)
+    with_search = config.search if search is None else search
+    if cache is not None:
+        cache.keep_only({document.path for document in documents} | {p.path for p in problems.items})
+        inputs = fingerprint(cache, site_dir, THEME_DIR, (with_search, strict, str(output)))
+        if inputs == cache.fingerprint and cache.output_unchanged(output) and not problems.errors:
+            last = cache.result
+            return BuildResult(Problems(list(cache.problems)), last[0], last[1], last[2], last[3], timings, up_to_date=True)
+    checked = _validate_and_link(config, documents, problems, timings)
     if problems.errors or (strict and problems.warnings):
         raise BuildFailed(problems, _failure_summary(problems, strict))
-    with_search = checked.config.search if search is None else search
     renderer = Renderer(checked.site, checked.config, site_dir)
     try:
         with staged_output(output) as staging:
@@ -111,7 +137,7 @@ def build(
                 if problems.errors:
                     raise BuildFailed(problems, _failure_summary(problems, strict))
             with _timed(timings, "write"):
-                count = write_pages(staging, pages)
+                written = write_pages(staging, pages)
                 copy_assets(staging, site_dir)
             indexed = 0
             if with_search:
@@ -126,7 +152,14 @@ def build(
     except SearchIndexError as exc:
         problems.error("site", None, str(exc), "the previous site was left as it was")
         raise BuildFailed(problems, "the search index could not be built") from None
-    return BuildResult(problems, count, len(checked.site.letters), len(checked.site.entities), indexed, timings)
+    result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings)
+    if cache is not None:
+        cache.fingerprint = inputs
+        cache.problems = tuple(problems.items)
+        cache.result = (result.pages, result.letters, result.entities, result.indexed)
+        cache.remember_output(output)
+        save_cache(site_dir, cache)
+    return result
 
 
 def _check_fragments(site: Site, pages: list[Page], problems: Problems) -> None:

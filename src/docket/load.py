@@ -12,7 +12,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import Problems
 from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
@@ -73,7 +73,20 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
     return found
 
 
-def load_documents(site_dir: Path, problems: Problems) -> list[Document]:
+class Reader(Protocol):
+    def read(self, rel: str, path: Path, problems: Problems) -> Document | None: ...
+
+
+class FreshReader:
+    """Reads and parses every file, every time."""
+
+    def read(self, rel: str, path: Path, problems: Problems) -> Document | None:
+        return read_document(rel, path.read_bytes(), problems)
+
+
+def load_documents(site_dir: Path, problems: Problems, reader: Reader | None = None) -> list[Document]:
+    """Every content file as a Document; ``reader`` may serve unchanged files from a cache."""
+    reader = reader or FreshReader()
     documents = []
     seen: dict[str, tuple[str, str]] = {}  # folded name -> (file, name as written)
     for rel, path in content_files(site_dir, problems):
@@ -83,7 +96,7 @@ def load_documents(site_dir: Path, problems: Problems) -> list[Document]:
             problems.error(rel, None, f"the name collides with {seen[key][0]} once case and Unicode forms are ignored", "ids must differ by more than case or accents' encoding: rename one of the two files")
             continue
         seen.setdefault(key, (rel, stem))
-        document = read_document(rel, path.read_bytes(), problems)
+        document = reader.read(rel, path, problems)
         if document is not None:
             documents.append(document)
     if not documents and not problems.errors:

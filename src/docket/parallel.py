@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from typing import Iterator
 
 from .progress import Progress, no_progress
@@ -21,6 +22,11 @@ CHUNK = 128  # pages per task: large enough to amortise the round trip, small en
 MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
 
 _renderer: Renderer | None = None  # set in the parent just before forking
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them all and cleans up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_chunk(ids: list[str]) -> list[Page]:
@@ -43,7 +49,7 @@ def render_pages(renderer: Renderer, workers: int, progress: Progress = no_progr
     if workers > 1 and len(ids) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
         _renderer = renderer
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
                 chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
                 for pages in pool.imap(_render_chunk, chunks):
                     yield from pages

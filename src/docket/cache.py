@@ -1,0 +1,118 @@
+"""What a build keeps between runs, outside ``site/``: parsed documents and a fingerprint.
+
+Parsed documents are keyed by the content of their file (a SHA-1 of its bytes). A file
+whose size, modification time and change time are all as recorded is taken to be
+unchanged without being read again — the same shortcut git's index takes; the change
+time cannot be set back by ordinary tools, so an edit always shows. The fingerprint is a
+digest of every input of a build (content, templates, settings, options, docket's
+version): when it matches the last successful build's and that build's output is still
+in place, there is nothing to do.
+
+The cache lives in ``.docket-cache/`` beside ``content/``. Deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .errors import Problems, SourceError
+from .load import Document, read_document
+
+CACHE_DIR = ".docket-cache"
+FORMAT = 1  # bump when what is pickled changes shape
+
+
+@dataclass(slots=True)
+class CachedFile:
+    stat: tuple[int, int, int]  # size, mtime_ns, ctime_ns
+    digest: str
+    document: Document | None
+    problems: tuple[SourceError, ...]
+
+
+@dataclass
+class BuildCache:
+    files: dict[str, CachedFile] = field(default_factory=dict)
+    fingerprint: str = ""
+    output: tuple[str, int, int] | None = None  # output folder, its inode and mtime_ns after the last build
+    problems: tuple[SourceError, ...] = ()  # the last build's warnings, to report again
+    result: tuple[int, int, int, int] = (0, 0, 0, 0)  # its pages, letters, entities, indexed pages
+
+    def read(self, rel: str, path: Path, problems: Problems) -> Document | None:
+        """The document in ``path``, parsed anew only when its content changed."""
+        info = path.stat()
+        stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        entry = self.files.get(rel)
+        if entry is None or entry.stat != stat:
+            raw = path.read_bytes()
+            digest = hashlib.sha1(raw).hexdigest()
+            if entry is None or entry.digest != digest:
+                found = Problems()
+                document = read_document(rel, raw, found)
+                if document is not None:
+                    document.digest = digest
+                entry = CachedFile(stat, digest, document, tuple(found.items))
+            else:
+                entry = CachedFile(stat, digest, entry.document, entry.problems)
+            self.files[rel] = entry
+        problems.extend(entry.problems)
+        return entry.document
+
+    def keep_only(self, rels: set[str]) -> None:
+        for rel in [r for r in self.files if r not in rels]:
+            del self.files[rel]
+
+    def output_unchanged(self, output: Path) -> bool:
+        if self.output is None or not output.is_dir():
+            return False
+        info = output.stat()
+        return self.output == (str(output), info.st_ino, info.st_mtime_ns)
+
+    def remember_output(self, output: Path) -> None:
+        info = output.stat()
+        self.output = (str(output), info.st_ino, info.st_mtime_ns)
+
+
+def load_cache(site_dir: Path) -> BuildCache:
+    path = site_dir / CACHE_DIR / "build.pickle"
+    try:
+        with path.open("rb") as handle:
+            stored = pickle.load(handle)
+        if stored.get("format") == FORMAT and stored.get("version") == __version__:
+            return stored["cache"]
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError, ImportError):
+        pass
+    return BuildCache()
+
+
+def save_cache(site_dir: Path, cache: BuildCache) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+    folder = site_dir / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        (folder / ".gitignore").write_text("*\n")
+        temporary = folder / f"build.pickle.{os.getpid()}"
+        with temporary.open("wb") as handle:
+            pickle.dump({"format": FORMAT, "version": __version__, "cache": cache}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / "build.pickle")
+    except OSError:
+        pass
+
+
+def fingerprint(cache: BuildCache, site_dir: Path, theme_dir: Path, options: tuple) -> str:
+    """A digest of everything a build reads: content, templates, settings, options, version."""
+    digest = hashlib.sha256(repr((__version__, options)).encode())
+    for rel in sorted(cache.files):
+        digest.update(f"{rel}\0{cache.files[rel].digest}\0".encode())
+    for folder in (theme_dir, site_dir / "templates"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                digest.update(f"{path}\0".encode() + hashlib.sha1(path.read_bytes()).digest())
+    config = site_dir / "docket.toml"
+    digest.update(config.read_bytes() if config.is_file() else b"")
+    return digest.hexdigest()

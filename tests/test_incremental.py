@@ -1,0 +1,103 @@
+"""The build cache: nothing changed means nothing done; any change shows everywhere it should."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import BASIC_LETTER, letter
+from docket.build import build
+
+REPLY = letter(
+    "date: 2021-05-25\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\nin_reply_to: [a]\nsource: {title: S}",
+    "A reply.",
+)
+
+
+def pages_containing(output: Path, text: str) -> set[str]:
+    return {p.relative_to(output).as_posix() for p in output.rglob("*.html") if text in p.read_text()}
+
+
+def site_with_two_letters(scratch_site) -> Path:
+    return scratch_site({"content/letters/a.md": BASIC_LETTER.replace("text: full", "text: full\ntitle: First letter"), "content/letters/b.md": REPLY})
+
+
+def test_a_second_build_with_nothing_changed_does_nothing(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    first = build(site, search=False)
+    inode = (site / "site").stat().st_ino
+    second = build(site, search=False)
+    assert (first.up_to_date, second.up_to_date) == (False, True)
+    assert second.pages == first.pages
+    assert (site / "site").stat().st_ino == inode
+    assert second.summary().startswith(f"Nothing changed since the last build: {first.pages} pages in place")
+
+
+def test_touching_a_file_without_changing_it_is_no_change(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    path = site / "content/letters/a.md"
+    path.write_text(path.read_text())
+    assert build(site, search=False).up_to_date
+
+
+def test_a_title_edit_reaches_every_page_that_shows_the_letter(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    shown_before = pages_containing(site / "site", "First letter")
+    assert {"letters/a/index.html", "letters/b/index.html", "people/ali-khamenei/index.html", "letters/index.html", "timeline/index.html"} <= shown_before
+    path = site / "content/letters/a.md"
+    path.write_text(path.read_text().replace("title: First letter", "title: Opening letter"))
+    result = build(site, search=False)
+    assert not result.up_to_date
+    assert pages_containing(site / "site", "First letter") == set()
+    assert pages_containing(site / "site", "Opening letter") == shown_before
+
+
+def test_a_template_change_rerenders_everything(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    (site / "templates").mkdir()
+    (site / "templates" / "base.html").write_text((Path(__file__).parents[1] / "src/docket/templates/base.html").read_text().replace("<body>", "<body class=\"custom-theme\">", 1))
+    assert not build(site, search=False).up_to_date
+    pages = list((site / "site").rglob("*.html"))
+    assert pages and all('class="custom-theme"' in p.read_text() for p in pages)
+
+
+def test_a_deleted_letter_disappears_with_its_backlinks(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    assert "/letters/b/" in (site / "site/people/ismail-haniyeh/index.html").read_text()
+    os.remove(site / "content/letters/b.md")
+    build(site, search=False)
+    assert not (site / "site/letters/b").exists()
+    assert pages_containing(site / "site", "/letters/b/") == set()
+
+
+def test_settings_and_a_missing_output_are_changes(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    (site / "docket.toml").write_text('title = "Renamed archive"\n')
+    assert not build(site, search=False).up_to_date
+    assert "Renamed archive" in (site / "site/index.html").read_text()
+    import shutil
+
+    shutil.rmtree(site / "site")
+    assert not build(site, search=False).up_to_date
+    assert (site / "site/index.html").is_file()
+
+
+def test_a_broken_cache_is_ignored(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    (site / ".docket-cache" / "build.pickle").write_bytes(b"not a pickle")
+    result = build(site, search=False)
+    assert not result.up_to_date and (site / "site/letters/a/index.html").is_file()
+
+
+def test_warnings_are_reported_again_when_nothing_changed(scratch_site):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER.replace("text: full", "text: full\nin_reply_to: [a]")})
+    first = build(site, search=False)
+    second = build(site, search=False)
+    assert second.up_to_date
+    assert [p.format() for p in second.problems.sorted()] == [p.format() for p in first.problems.sorted()] != []
