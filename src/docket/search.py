@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gzip
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,10 @@ from .reproducible import stabilise
 INDEX_FOLDER = "pagefind"
 #: requests in flight at once: enough to keep the binary busy, few enough to bound memory
 IN_FLIGHT = 32
+CLOSE_TIMEOUT = 120.0  # seconds Pagefind may take to exit once its input is closed
+SETTLE_INTERVAL = 0.05  # seconds between looks at the index folder after "written"
+SETTLE_POLLS = 3  # unchanged looks in a row that count as finished
+SETTLE_LIMIT = 60.0  # seconds to wait at most
 
 
 class SearchIndexError(Exception):
@@ -57,6 +63,21 @@ class _PromptService(PagefindService):
                     future.set_exception(failure)
             self._responses.clear()
             self._failure = failure
+
+    async def close(self) -> None:
+        """End the binary by closing its input and let it finish writing.
+
+        The package's own close terminates the process, which can land while Pagefind
+        is still flushing the index it has already reported as written.
+        """
+        self._poll_task.cancel()
+        if self._backend.stdin is not None:
+            self._backend.stdin.close()
+        try:
+            await asyncio.wait_for(self._backend.wait(), timeout=CLOSE_TIMEOUT)
+        except asyncio.TimeoutError:
+            self._backend.terminate()
+            await self._backend.wait()
 
     async def send(self, payload):  # type: ignore[no-untyped-def, override]
         failure = getattr(self, "_failure", None)
@@ -103,11 +124,40 @@ async def _index(pages: list[Page], output: Path, language: str, progress: Progr
 
         results = await asyncio.gather(*(add(page) for page in pages))
         await index.write_files(output_path=str(output / INDEX_FOLDER))
+        await _settled(output / INDEX_FOLDER)
     finally:
         await service.close()
+    _check_files(output / INDEX_FOLDER)
     folder = output / INDEX_FOLDER
     words = sum(r.get("page_word_count", 0) for r in results)
     return IndexReport(_pages_in_index(folder), words, stabilise(folder))
+
+
+async def _settled(folder: Path) -> None:
+    """Wait until Pagefind has stopped writing into ``folder``.
+
+    Pagefind answers "written" while some of its files are still being written; ending
+    the binary then leaves them empty. The folder counts as settled when its files and
+    their sizes stay the same for SETTLE_POLLS polls in a row.
+    """
+    last: tuple = ()
+    steady = 0
+    deadline = asyncio.get_running_loop().time() + SETTLE_LIMIT
+    while steady < SETTLE_POLLS and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(SETTLE_INTERVAL)
+        state = tuple(sorted((str(p), p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+        steady = steady + 1 if state == last and state else 0
+        last = state
+
+
+def _check_files(folder: Path) -> None:
+    """Every compressed file Pagefind wrote must be whole: a truncated index is a build error."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and (path.suffix.startswith(".pf_") or path.suffix == ".pagefind"):
+            try:
+                gzip.decompress(path.read_bytes())
+            except (OSError, EOFError, zlib.error) as exc:
+                raise SearchIndexError(f"Pagefind left {path.relative_to(folder.parent)} incomplete ({exc})") from None
 
 
 def _pages_in_index(folder: Path) -> int:
