@@ -2,53 +2,154 @@
 
 The site is built into a temporary folder (``site/`` is left to ``docket build``), served
 by livereload, and rebuilt when anything under ``content/`` or ``templates/`` or the
-``docket.toml`` changes. A build that fails keeps the last good pages on disk, prints
-its problems, and every page request gets an error page listing them until the next
-good save; the open browser tab reloads either way.
+``docket.toml`` changes: an edit to the text of one letter re-renders that page alone
+(see :mod:`docket.incremental`), anything else rebuilds the site from the in-memory
+cache of parsed files. The search index follows on a background thread. A build that
+fails keeps the last good pages on disk, prints its problems, and every page request
+gets an error page listing them until the next good save; the open browser tab reloads
+either way.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import os
 import shutil
 import sys
 import tempfile
+import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import build
+from .cache import BuildCache
 from .config import CONFIG_FILE
 from .errors import BuildFailed
+from .incremental import Snapshot, body_edit, write_page
+from .search import INDEX_FOLDER, SearchIndexError, build_index
 
 log = logging.getLogger("docket.serve")
+WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
+WATCH_STEP_MS = 15  # quiet time after a change that ends the burst
 
 
 @dataclass
 class ServeState:
+    """One serve session: the served folder, the last good build, and the search index.
+
+    Rebuilds run on livereload's thread, one at a time. The search index is rebuilt on a
+    thread of its own after the pages are in place, so a page reaches the browser
+    without waiting for it; a newer index replaces the older one when it is done.
+    """
+
     site_dir: Path
     output: Path
     search: bool
     problems: list[str] = field(default_factory=list)
+    cache: BuildCache = field(default_factory=BuildCache)
+    snapshot: Snapshot | None = None
+    generation: int = 0  # counts full builds: an index of an older build is thrown away
+    lock: threading.Lock = field(default_factory=threading.Lock)  # guards the served folder
+    rebuilding: threading.Lock = field(default_factory=threading.Lock)  # one rebuild at a time
+    indexing: threading.Thread | None = None
+    index_again: bool = False
 
-    def rebuild(self) -> bool:
+    def rebuild(self, changed: list[str] | None = None) -> bool:
+        """Bring the served site up to date; ``changed`` is the watcher's list of changed files."""
+        with self.rebuilding:
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed: list[str] | None) -> bool:
         try:
-            result = build(self.site_dir, self.output, search=self.search)
+            if self._edit_in_place(changed):
+                return True
+            return self._full_build()
+        except Exception:  # a bug must not take the server down while an editor works
+            self.problems = ["docket crashed while building — please report this:", traceback.format_exc()]
+            print("\n".join(self.problems), file=sys.stderr)
+            self.snapshot = None
+            return False
+
+    def _edit_in_place(self, changed: list[str] | None) -> bool:
+        if self.snapshot is None or self.problems:
+            return False
+        start = time.perf_counter()
+        page = body_edit(self.site_dir, self.snapshot, self.cache, changed)
+        if page is None:
+            return False
+        with self.lock:
+            write_page(self.output, page)
+            self.cache.fingerprint = ""  # the output no longer matches the last full build
+        print(f"Rebuilt {page.url} in {1000 * (time.perf_counter() - start):.0f} ms.")
+        self._index_later()
+        return True
+
+    def _full_build(self) -> bool:
+        try:
+            with self.lock:
+                result = build(self.site_dir, self.output, search=False, cache=self.cache, keep=True)
+                if not result.up_to_date:
+                    self.generation += 1
+                    self._carry_index_over()
         except BuildFailed as exc:
             self.problems = [p.format() for p in exc.problems.sorted()] or [exc.summary]
             print("\n".join(self.problems), file=sys.stderr)
             print(f"Build failed: {exc.summary}. Still serving the last good build.", file=sys.stderr)
-            return False
-        except Exception:  # a bug must not take the server down while an editor works
-            self.problems = ["docket crashed while building — please report this:", traceback.format_exc()]
-            print("\n".join(self.problems), file=sys.stderr)
+            self.snapshot = None
             return False
         self.problems = []
         for problem in result.problems.sorted():
             print(problem.format(), file=sys.stderr)
         print(result.summary())
+        if not result.up_to_date:
+            self.snapshot = Snapshot.of(result, self.cache)
+            self._index_later()
         return True
+
+    # -- the search index, off the page's path -------------------------------------
+    def _carry_index_over(self) -> None:
+        """Keep search working in a freshly swapped-in site until its own index is ready."""
+        previous = self.output.parent / "index" / INDEX_FOLDER
+        if previous.is_dir() and not (self.output / INDEX_FOLDER).exists():
+            shutil.copytree(previous, self.output / INDEX_FOLDER)
+
+    def _index_later(self) -> None:
+        if not self.search or self.snapshot is None:
+            return
+        if self.indexing is not None and self.indexing.is_alive():
+            self.index_again = True
+            return
+        pages = list(self.snapshot.pages.values())
+        config = self.snapshot.renderer.config
+        self.indexing = threading.Thread(target=self._index, args=(pages, config, self.generation), daemon=True)
+        self.indexing.start()
+
+    def _index(self, pages: list, config, generation: int) -> None:
+        staging = self.output.parent / f"index-{generation}-{time.monotonic_ns()}"
+        try:
+            start = time.perf_counter()
+            report = build_index(pages, staging, config.language, config.base_path)
+            with self.lock:
+                if generation == self.generation and self.output.is_dir():
+                    kept = self.output.parent / "index"
+                    shutil.rmtree(kept, ignore_errors=True)
+                    shutil.copytree(staging, kept)
+                    retired = self.output / f".{INDEX_FOLDER}.old"
+                    if (self.output / INDEX_FOLDER).exists():
+                        os.replace(self.output / INDEX_FOLDER, retired)
+                    os.replace(staging / INDEX_FOLDER, self.output / INDEX_FOLDER)
+                    shutil.rmtree(retired, ignore_errors=True)
+                    print(f"Search index updated ({report.pages} pages, {time.perf_counter() - start:.1f} s).")
+        except SearchIndexError as exc:
+            print(f"Search index not updated: {exc}", file=sys.stderr)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            if self.index_again:
+                self.index_again = False
+                self._index_later()
 
 
 def error_page(problems: list[str]) -> str:
@@ -60,9 +161,25 @@ def error_page(problems: list[str]) -> str:
     )
 
 
+def watch_content(state: ServeState, loop) -> None:  # type: ignore[no-untyped-def]
+    """Rebuild on every change under content/ and tell the open browser tabs to reload.
+
+    watchfiles waits on the kernel's file notifications (inotify), so a save is seen
+    within a few milliseconds, and scans nothing while nothing changes.
+    """
+    from livereload.handlers import LiveReloadHandler
+    from watchfiles import Change, watch
+
+    for changes in watch(state.site_dir / "content", debounce=WATCH_DEBOUNCE_MS, step=WATCH_STEP_MS, raise_interrupt=False):
+        modified = sorted(path for change, path in changes if change == Change.modified)
+        state.rebuild(modified if len(modified) == len(changes) else None)
+        loop.add_callback(LiveReloadHandler.reload_waiters, modified[0] if len(modified) == 1 else "*")
+
+
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True) -> int:
     from livereload import Server
     from livereload.handlers import LiveReloadHandler, StaticFileHandler
+    from tornado.ioloop import IOLoop
 
     workdir = Path(tempfile.mkdtemp(prefix="docket-serve-"))
     state = ServeState(site_dir, workdir / "site", search)
@@ -84,9 +201,17 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: boo
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = Server()
     server.SFH = PageHandler
-    # Globs are re-evaluated on every poll, so folders created while serving are seen too.
-    for pattern in ("content/**/*", "templates/**/*", CONFIG_FILE):
-        server.watch(str(site_dir / pattern), state.rebuild, delay=0)
+
+    # Templates and settings change rarely: livereload's polling (globs re-evaluated on
+    # every poll, so a templates/ folder created while serving is seen) is enough.
+    def rebuild(changed: list[str] | None = None) -> None:
+        state.rebuild(None)
+
+    for pattern in ("templates/**/*", CONFIG_FILE):
+        server.watch(str(site_dir / pattern), rebuild, delay=0)
+    # Content is where editors work: the kernel tells us of a save at once.
+    loop = IOLoop.current()
+    threading.Thread(target=watch_content, args=(state, loop), daemon=True).start()
     server._setup_logging = lambda: None  # type: ignore[method-assign]  # docket prints its own lines
     for name in ("livereload", "tornado.access", "tornado.application", "tornado.general"):
         logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -1,0 +1,95 @@
+"""Under serve, a body edit re-renders one page; anything else rebuilds; search follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import BASIC_LETTER, letter
+from docket.serve import ServeState
+
+REPLY = letter(
+    "date: 2021-05-25\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\ntitle: The reply\nin_reply_to: [a]\nsource: {title: S}",
+    "A reply with a note.[^1]\n\n[^1]: The note.",
+)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
+
+
+def started(scratch_site, tmp_path, search=False) -> tuple[Path, ServeState]:
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "content/letters/b.md": REPLY})
+    state = ServeState(site, tmp_path / "served" / "site", search)
+    assert state.rebuild()
+    return site, state
+
+
+def test_a_body_edit_rerenders_only_that_page(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    before = snapshot(state.output)
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().replace("A reply with", "A longer reply with"))
+    capsys.readouterr()
+    assert state.rebuild([str(path)])
+    assert "Rebuilt /letters/b/ in " in capsys.readouterr().out
+    after = snapshot(state.output)
+    assert {name for name in after if after[name] != before.get(name)} == {"letters/b/index.html"}
+    assert "A longer reply with" in after["letters/b/index.html"].decode()
+
+
+def test_a_front_matter_edit_rebuilds_every_page_that_shows_it(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().replace("title: The reply", "title: The answer"))
+    capsys.readouterr()
+    assert state.rebuild([str(path)])
+    assert capsys.readouterr().out.startswith("Built ")
+    assert "The answer" in (state.output / "letters/a/index.html").read_text()
+
+
+def test_a_new_link_in_the_body_rebuilds_the_backlinks(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().replace("A reply with", "A reply from [[gaza-strip]] with"))
+    assert state.rebuild([str(path)])
+    assert "/letters/b/" in (state.output / "places/gaza-strip/index.html").read_text()
+
+
+def test_removing_a_footnote_another_letter_links_to_is_caught(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    a = site / "content/letters/a.md"
+    a.write_text(a.read_text().replace("Text of the letter.", "See [[b#fn1|the note]]."))
+    assert state.rebuild([str(a)])
+    b = site / "content/letters/b.md"
+    b.write_text(b.read_text().replace("with a note.[^1]\n\n[^1]: The note.", "without a note."))
+    assert not state.rebuild([str(b)])
+    assert any("[[b#fn1]]: there is no '#fn1' on that page" in p for p in state.problems)
+
+
+def test_the_search_index_follows_an_edit(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path, search=True)
+    state.indexing.join(timeout=60)
+    entry = (state.output / "pagefind/pagefind-entry.json").read_text()
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().replace("A reply with", "A zanzibarian reply with"))
+    assert state.rebuild([str(path)])
+    state.indexing.join(timeout=60)
+    assert (state.output / "pagefind/pagefind-entry.json").read_text() != entry
+    assert "Rebuilt /letters/b/ in " in capsys.readouterr().out
+
+
+def test_without_the_watchers_list_the_changed_file_is_found_by_a_sweep(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().replace("A reply with", "A swept reply with"))
+    capsys.readouterr()
+    assert state.rebuild()
+    assert "Rebuilt /letters/b/ in " in capsys.readouterr().out
+    assert "A swept reply with" in (state.output / "letters/b/index.html").read_text()
+
+
+def test_a_deleted_file_rebuilds(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    (site / "content/letters/b.md").unlink()
+    assert state.rebuild()
+    assert not (state.output / "letters/b").exists()
