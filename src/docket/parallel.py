@@ -13,6 +13,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+from contextlib import contextmanager
 from typing import Iterator
 
 from .progress import Progress, no_progress
@@ -34,6 +36,24 @@ def _render_chunk(ids: list[str]) -> list[Page]:
     return [_renderer.record_page(record_id) for record_id in ids]
 
 
+@contextmanager
+def _interrupt_between_chunks() -> Iterator[threading.Event]:
+    """Turn Ctrl-C into a flag that the loop checks between chunks.
+
+    A KeyboardInterrupt raised inside the pool's own bookkeeping can leave it unable to
+    shut down; raised from our loop, the pool terminates its workers cleanly.
+    """
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+    previous = signal.signal(signal.SIGINT, lambda number, frame: interrupted.set())
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def default_workers() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -49,12 +69,17 @@ def render_pages(renderer: Renderer, workers: int, progress: Progress = no_progr
     if workers > 1 and len(ids) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
         _renderer = renderer
         try:
-            with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-                chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-                for pages in pool.imap(_render_chunk, chunks):
-                    yield from pages
-                    done += len(pages)
-                    progress("render", done, total)
+            with _interrupt_between_chunks() as interrupted:
+                with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+                    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+                    for pages in pool.imap(_render_chunk, chunks):
+                        if interrupted.is_set():
+                            raise KeyboardInterrupt
+                        yield from pages
+                        done += len(pages)
+                        progress("render", done, total)
+                if interrupted.is_set():
+                    raise KeyboardInterrupt
         finally:
             _renderer = None
     else:

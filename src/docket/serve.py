@@ -34,6 +34,7 @@ from .search import INDEX_FOLDER, SearchIndexError, build_index
 log = logging.getLogger("docket.serve")
 WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
 WATCH_STEP_MS = 15  # quiet time after a change that ends the burst
+WATCH_TICK_MS = 200  # how often the idle watcher wakes (its first wake-up means "watching")
 
 
 @dataclass
@@ -161,16 +162,28 @@ def error_page(problems: list[str]) -> str:
     )
 
 
-def watch_content(state: ServeState, loop) -> None:  # type: ignore[no-untyped-def]
+def watch_content(state: ServeState, loop, ready: threading.Event) -> None:  # type: ignore[no-untyped-def]
     """Rebuild on every change under content/ and tell the open browser tabs to reload.
 
     watchfiles waits on the kernel's file notifications (inotify), so a save is seen
-    within a few milliseconds, and scans nothing while nothing changes.
+    within a few milliseconds, and scans nothing while nothing changes. Its first
+    (empty) answer says the watch is in place: ``ready`` is set then.
     """
     from livereload.handlers import LiveReloadHandler
     from watchfiles import Change, watch
 
-    for changes in watch(state.site_dir / "content", debounce=WATCH_DEBOUNCE_MS, step=WATCH_STEP_MS, raise_interrupt=False):
+    batches = watch(
+        state.site_dir / "content",
+        debounce=WATCH_DEBOUNCE_MS,
+        step=WATCH_STEP_MS,
+        rust_timeout=WATCH_TICK_MS,
+        yield_on_timeout=True,
+        raise_interrupt=False,
+    )
+    for changes in batches:
+        ready.set()
+        if not changes:
+            continue
         modified = sorted(path for change, path in changes if change == Change.modified)
         state.rebuild(modified if len(modified) == len(changes) else None)
         loop.add_callback(LiveReloadHandler.reload_waiters, modified[0] if len(modified) == 1 else "*")
@@ -183,6 +196,11 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: boo
 
     workdir = Path(tempfile.mkdtemp(prefix="docket-serve-"))
     state = ServeState(site_dir, workdir / "site", search)
+    # Watch before the first build, so that no save is missed in between.
+    ready = threading.Event()
+    loop = IOLoop.current()
+    threading.Thread(target=watch_content, args=(state, loop, ready), daemon=True).start()
+    ready.wait(timeout=10)
     state.rebuild()
     if not state.output.exists():
         state.output.mkdir(parents=True)
@@ -209,9 +227,6 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: boo
 
     for pattern in ("templates/**/*", CONFIG_FILE):
         server.watch(str(site_dir / pattern), rebuild, delay=0)
-    # Content is where editors work: the kernel tells us of a save at once.
-    loop = IOLoop.current()
-    threading.Thread(target=watch_content, args=(state, loop), daemon=True).start()
     server._setup_logging = lambda: None  # type: ignore[method-assign]  # docket prints its own lines
     for name in ("livereload", "tornado.access", "tornado.application", "tornado.general"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
