@@ -17,6 +17,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
 
 
+def wait_for_index(state: ServeState) -> None:
+    thread = state.indexing
+    if thread is not None:
+        thread.join(timeout=60)
+    assert state.indexing is None
+
+
 def started(scratch_site, tmp_path, search=False) -> tuple[Path, ServeState]:
     site = scratch_site({"content/letters/a.md": BASIC_LETTER, "content/letters/b.md": REPLY})
     state = ServeState(site, tmp_path / "served" / "site", search)
@@ -68,12 +75,12 @@ def test_removing_a_footnote_another_letter_links_to_is_caught(scratch_site, tmp
 
 def test_the_search_index_follows_an_edit(scratch_site, tmp_path, capsys):
     site, state = started(scratch_site, tmp_path, search=True)
-    state.indexing.join(timeout=60)
+    wait_for_index(state)
     entry = (state.output / "pagefind/pagefind-entry.json").read_text()
     path = site / "content/letters/b.md"
     path.write_text(path.read_text().replace("A reply with", "A zanzibarian reply with"))
     assert state.rebuild([str(path)])
-    state.indexing.join(timeout=60)
+    wait_for_index(state)
     assert (state.output / "pagefind/pagefind-entry.json").read_text() != entry
     assert "Rebuilt /letters/b/ in " in capsys.readouterr().out
 

@@ -31,7 +31,6 @@ from .errors import BuildFailed
 from .incremental import Snapshot, body_edit, write_page
 from .search import INDEX_FOLDER, SearchIndexError, build_index
 
-log = logging.getLogger("docket.serve")
 WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
 WATCH_STEP_MS = 15  # quiet time after a change that ends the burst
 WATCH_TICK_MS = 200  # how often the idle watcher wakes (its first wake-up means "watching")
@@ -41,9 +40,10 @@ WATCH_TICK_MS = 200  # how often the idle watcher wakes (its first wake-up means
 class ServeState:
     """One serve session: the served folder, the last good build, and the search index.
 
-    Rebuilds run on livereload's thread, one at a time. The search index is rebuilt on a
-    thread of its own after the pages are in place, so a page reaches the browser
-    without waiting for it; a newer index replaces the older one when it is done.
+    Rebuilds run one at a time, on the content watcher's thread or livereload's. The
+    search index is rebuilt on a thread of its own after the pages are in place, so a
+    page reaches the browser without waiting for it; while one index is being built,
+    further edits ask for one more, built from the latest pages when it is done.
     """
 
     site_dir: Path
@@ -55,8 +55,9 @@ class ServeState:
     generation: int = 0  # counts full builds: an index of an older build is thrown away
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards the served folder
     rebuilding: threading.Lock = field(default_factory=threading.Lock)  # one rebuild at a time
-    indexing: threading.Thread | None = None
-    index_again: bool = False
+    indexing: threading.Thread | None = None  # the search-index thread, while it runs
+    index_again: bool = False  # an edit came in while indexing: index once more after
+    index_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self, changed: list[str] | None = None) -> bool:
         """Bring the served site up to date; ``changed`` is the watcher's list of changed files."""
@@ -120,15 +121,25 @@ class ServeState:
     def _index_later(self) -> None:
         if not self.search or self.snapshot is None:
             return
-        if self.indexing is not None and self.indexing.is_alive():
-            self.index_again = True
-            return
-        pages = list(self.snapshot.pages.values())
-        config = self.snapshot.renderer.config
-        self.indexing = threading.Thread(target=self._index, args=(pages, config, self.generation), daemon=True)
-        self.indexing.start()
+        with self.index_lock:
+            if self.indexing is not None:
+                self.index_again = True
+                return
+            self.indexing = threading.Thread(target=self._index_until_current, daemon=True)
+            self.indexing.start()
 
-    def _index(self, pages: list, config, generation: int) -> None:
+    def _index_until_current(self) -> None:
+        while True:
+            snapshot, generation = self.snapshot, self.generation
+            if snapshot is not None:
+                self._index(list(snapshot.pages.values()), snapshot.renderer.config, generation)
+            with self.index_lock:
+                if not self.index_again:
+                    self.indexing = None
+                    return
+                self.index_again = False
+
+    def _index(self, pages: list, config, generation: int) -> None:  # type: ignore[no-untyped-def]
         staging = self.output.parent / f"index-{generation}-{time.monotonic_ns()}"
         try:
             start = time.perf_counter()
@@ -144,13 +155,12 @@ class ServeState:
                     os.replace(staging / INDEX_FOLDER, self.output / INDEX_FOLDER)
                     shutil.rmtree(retired, ignore_errors=True)
                     print(f"Search index updated ({report.pages} pages, {time.perf_counter() - start:.1f} s).")
+                else:
+                    self.index_again = True  # a full build came in meanwhile: index its pages
         except SearchIndexError as exc:
             print(f"Search index not updated: {exc}", file=sys.stderr)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-            if self.index_again:
-                self.index_again = False
-                self._index_later()
 
 
 def error_page(problems: list[str]) -> str:
