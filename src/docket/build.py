@@ -16,7 +16,7 @@ from typing import Iterator
 from .config import Config, load_config
 from .errors import BuildFailed, Problems
 from .link import Site, link
-from .cache import fingerprint, load_cache, save_cache
+from .cache import BuildCache, fingerprint, load_cache, save_cache
 from .load import Reader, load_documents
 from .parallel import default_workers, render_pages
 from .progress import Progress, no_progress
@@ -43,6 +43,8 @@ class BuildResult:
     indexed: int
     timings: dict[str, float]
     up_to_date: bool = False  # nothing changed since the last build: nothing was done
+    renderer: Renderer | None = field(default=None, repr=False)  # with keep=True
+    rendered: list[Page] | None = field(default=None, repr=False)  # with keep=True
 
     @property
     def seconds(self) -> float:
@@ -103,18 +105,24 @@ def build(
     progress: Progress = no_progress,
     workers: int = 0,
     use_cache: bool = True,
+    cache: BuildCache | None = None,
+    keep: bool = False,
 ) -> BuildResult:
     """Build the site into ``output`` (default ``site/``); ``workers`` 0 means one per core.
 
     With ``use_cache``, unchanged files are not parsed again, and a build whose inputs
     are all as they were at the last successful build, with its output still in place,
-    returns at once (``BuildResult.up_to_date``).
+    returns at once (``BuildResult.up_to_date``). The cache is read from and saved to
+    ``.docket-cache/`` unless one is passed in (``docket serve`` keeps its own in memory).
+    With ``keep``, the result holds the renderer and the pages, for incremental work.
     """
     site_dir = site_dir.absolute()
     output = (output or site_dir / "site").absolute()
     problems = Problems()
     timings: dict[str, float] = {}
-    cache = load_cache(site_dir) if use_cache else None
+    persist = use_cache and cache is None
+    if persist:
+        cache = load_cache(site_dir)
     with _timed(timings, "load"):
         config = load_config(site_dir, problems)
         documents = load_documents(site_dir, problems, cache)
@@ -153,12 +161,15 @@ def build(
         problems.error("site", None, str(exc), "the previous site was left as it was")
         raise BuildFailed(problems, "the search index could not be built") from None
     result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings)
+    if keep:
+        result.renderer, result.rendered = renderer, pages
     if cache is not None:
         cache.fingerprint = inputs
         cache.problems = tuple(problems.items)
         cache.result = (result.pages, result.letters, result.entities, result.indexed)
         cache.remember_output(output)
-        save_cache(site_dir, cache)
+        if persist:
+            save_cache(site_dir, cache)
     return result
 
 
