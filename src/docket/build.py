@@ -23,7 +23,7 @@ from .progress import Progress, no_progress
 from .render import THEME_DIR, Page, Renderer, TemplateProblem
 from .schema import validate
 from .search import SearchIndexError, build_index
-from .write import copy_assets, staged_output, write_pages
+from .write import PageWriter, copy_assets, staged_output
 
 
 @dataclass
@@ -139,18 +139,26 @@ def build(
     renderer = Renderer(checked.site, checked.config, site_dir)
     try:
         with staged_output(output) as staging:
+            writer = PageWriter(staging)
+            kept: list[Page] = []  # pages the search index or a #fragment check still needs
+            needed = _fragment_targets(checked.site)
             with _timed(timings, "render"):
-                pages = list(render_pages(renderer, workers or default_workers(), progress))
-                _check_fragments(checked.site, pages, problems)
-                if problems.errors:
-                    raise BuildFailed(problems, _failure_summary(problems, strict))
+                for page in render_pages(renderer, workers or default_workers(), progress):
+                    writer.write(page)
+                    if with_search or keep or page.url in needed:
+                        kept.append(page)
+            timings["render"] -= writer.seconds
+            _check_fragments(checked.site, kept, problems)
+            if problems.errors:
+                raise BuildFailed(problems, _failure_summary(problems, strict))
             with _timed(timings, "write"):
-                written = write_pages(staging, pages)
                 copy_assets(staging, site_dir)
+            timings["write"] += writer.seconds
+            written = writer.count
             indexed = 0
             if with_search:
                 with _timed(timings, "search"):
-                    report = build_index(pages, staging, checked.config.language, checked.config.base_path, progress)
+                    report = build_index(kept, staging, checked.config.language, checked.config.base_path, progress)
                 indexed = report.pages
                 if not report.reproducible:
                     problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
@@ -162,7 +170,7 @@ def build(
         raise BuildFailed(problems, "the search index could not be built") from None
     result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings)
     if keep:
-        result.renderer, result.rendered = renderer, pages
+        result.renderer, result.rendered = renderer, kept
     if cache is not None:
         cache.fingerprint = inputs
         cache.problems = tuple(problems.items)
@@ -171,6 +179,11 @@ def build(
         if persist:
             save_cache(site_dir, cache)
     return result
+
+
+def _fragment_targets(site: Site) -> set[str]:
+    """URLs of the pages that some ``[[id#fragment]]`` points into."""
+    return {site.url(x.target) for xrefs in site.inline.values() for x in xrefs if x.fragment}
 
 
 def _check_fragments(site: Site, pages: list[Page], problems: Problems) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .paths import output_path
 from .render import THEME_DIR, Page
@@ -27,17 +28,28 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
-def write_pages(root: Path, pages: Iterable[Page]) -> int:
-    made: set[Path] = set()
-    count = 0
-    for page in pages:
-        target = safe_join(root, output_path(page.url))
-        if target.parent not in made:
+class PageWriter:
+    """Writes pages into the output folder as they are rendered, timing itself.
+
+    Writing each page as it comes, rather than after all are rendered, means a build
+    without a search index never holds the whole site's HTML in memory.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.count = 0
+        self.seconds = 0.0
+        self._made: set[Path] = set()
+
+    def write(self, page: Page) -> None:
+        start = time.perf_counter()
+        target = safe_join(self.root, output_path(page.url))
+        if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+            self._made.add(target.parent)
         target.write_bytes(page.html.encode("utf-8"))
-        count += 1
-    return count
+        self.count += 1
+        self.seconds += time.perf_counter() - start
 
 
 def copy_assets(root: Path, site_dir: Path | None) -> None:
