@@ -45,15 +45,20 @@ def wait_for(condition, seconds: float = 15.0):
     raise AssertionError("the served site never showed the change")
 
 
-@pytest.fixture
-def served(tmp_path: Path):
+def start_serving(tmp_path: Path, *options: str):
     site = tmp_path / "site-src"
     init_site(site)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "docket.cli", "serve", "--site", str(site), "--port", str(port), "--no-search"],
+        [sys.executable, "-m", "docket.cli", "serve", "--site", str(site), "--port", str(port), *options],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+    return site, port, process
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    site, port, process = start_serving(tmp_path, "--no-search")
     try:
         wait_for(lambda: fetch(port, PAGE)[0] == 200)
         yield site, port, process
@@ -107,3 +112,20 @@ def test_serve_survives_broken_yaml_and_broken_templates(served):
     (site / "templates" / "letter.html").unlink()
     wait_for(lambda: fetch(port, PAGE)[0] == 200)
     assert process.poll() is None
+
+
+def test_serve_with_search_updates_the_index_after_an_edit(tmp_path):
+    site, port, process = start_serving(tmp_path)
+    try:
+        wait_for(lambda: fetch(port, PAGE)[0] == 200)
+        entry = wait_for(lambda: (lambda r: r[1] if r[0] == 200 else None)(fetch(port, "/pagefind/pagefind-entry.json")))
+        letter = site / LETTER
+        letter.write_text(letter.read_text().replace("I arrived safely", "I arrived quixotically safely"))
+        wait_for(lambda: "quixotically" in fetch(port, PAGE)[1])
+        wait_for(lambda: (lambda r: r[0] == 200 and r[1] != entry)(fetch(port, "/pagefind/pagefind-entry.json")), seconds=30)
+        assert process.poll() is None
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Search index updated" in output
+    assert "Traceback" not in output and "Pagefind failed" not in output
