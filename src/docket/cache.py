@@ -27,6 +27,12 @@ CACHE_DIR = ".docket-cache"
 FORMAT = 1  # bump when what is pickled changes shape
 
 
+def file_stat(path: Path) -> tuple[int, int, int]:
+    """What shows a file changed without reading it: size, modification and change times."""
+    info = path.stat()
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 @dataclass(slots=True)
 class CachedFile:
     stat: tuple[int, int, int]  # size, mtime_ns, ctime_ns
@@ -45,8 +51,7 @@ class BuildCache:
 
     def read(self, rel: str, path: Path, problems: Problems) -> Document | None:
         """The document in ``path``, parsed anew only when its content changed."""
-        info = path.stat()
-        stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        stat = file_stat(path)
         entry = self.files.get(rel)
         if entry is None or entry.stat != stat:
             raw = path.read_bytes()

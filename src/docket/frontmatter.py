@@ -65,7 +65,7 @@ class FrontMatter:
 
 
 def parse_front_matter(text: str) -> FrontMatter:
-    if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+    if len(text) * 4 > MAX_FRONT_MATTER_BYTES and len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         raise FrontMatterError(
             f"the front-matter is over {MAX_FRONT_MATTER_BYTES // 1024} KB",
             0,
@@ -113,6 +113,8 @@ def _cut_values(text: str, plain_ends: list[tuple[int, int, str]]) -> list[tuple
 
 
 def _check_tabs(text: str) -> None:
+    if "\t" not in text:
+        return
     for number, line in enumerate(text.split("\n")):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .build import BuildResult
-from .cache import BuildCache
+from .cache import BuildCache, file_stat
 from .errors import Problems
 from .load import Document, content_files
 from .model import Letter
@@ -50,8 +50,7 @@ def changed_files(site_dir: Path, cache: BuildCache) -> set[str] | None:
         return None
     changed = set()
     for rel, path in present.items():
-        info = path.stat()
-        if cache.files[rel].stat != (info.st_size, info.st_mtime_ns, info.st_ctime_ns):
+        if cache.files[rel].stat != file_stat(path):
             changed.add(rel)
     return changed
 

@@ -259,8 +259,8 @@ def _warn_cycles(letters: dict[str, Letter], problems: Problems) -> None:
             if state.get(child) == 1:
                 cycle = path[path.index(child):] + [child]
                 first = letters[min(cycle)]
-                problems.warning(first.path, _ref_line(first, letters[first.id].in_reply_to[0]) if first.in_reply_to else None,
-                                 f"in_reply_to: a reply cycle: {' -> '.join(cycle)}", "a letter can only answer an earlier one")
+                line = _ref_line(first, first.in_reply_to[0]) if first.in_reply_to else None
+                problems.warning(first.path, line, f"in_reply_to: a reply cycle: {' -> '.join(cycle)}", "a letter can only answer an earlier one")
             elif child not in state:
                 state[child] = 1
                 path.append(child)
@@ -301,22 +301,21 @@ def _related(
     The letter's own thread (what it answers, what answers it) is shown apart, so left out.
     """
     groups: dict[tuple, list[str]] = defaultdict(list)
-    for letter_id in chronology:
-        letter = letters[letter_id]
-        groups[("with", frozenset(letter.senders) | frozenset(letter.recipients))].append(letter_id)
-        for event in _events_of(letter, inline, records):
-            groups[("event", event)].append(letter_id)
-    related: dict[str, list[str]] = {}
+    places: dict[str, list[tuple[tuple, int]]] = {}  # letter -> (group, its index there)
     for letter_id in chronology:
         letter = letters[letter_id]
         keys = [("with", frozenset(letter.senders) | frozenset(letter.recipients))]
-        keys += [("event", e) for e in _events_of(letter, inline, records)]
+        keys += [("event", event) for event in _events_of(letter, inline, records)]
+        places[letter_id] = [(key, len(groups[key])) for key in keys]
+        for key in keys:
+            groups[key].append(letter_id)
+    related: dict[str, list[str]] = {}
+    for letter_id in chronology:
+        letter = letters[letter_id]
         thread = set(letter.in_reply_to) | set(replies.get(letter_id, ()))
         chosen: dict[str, int] = {}
-        for key in keys:
-            group = groups[key]
-            at = bisect.bisect_left(group, position[letter_id], key=position.__getitem__)
-            for other in group[max(0, at - 3): at + 4]:
+        for key, at in places[letter_id]:
+            for other in groups[key][max(0, at - 3): at + 4]:
                 if other != letter_id and other not in thread:
                     distance = abs(position[other] - position[letter_id])
                     chosen[other] = min(distance, chosen.get(other, distance))

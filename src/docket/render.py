@@ -110,18 +110,18 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
-        yield from self.letter_pages()
-        yield from self.entity_pages()
+        for record_id in self.record_ids():
+            yield self.record_page(record_id)
         yield from self.index_pages()
 
     def page_count(self) -> int:
         """How many pages ``pages()`` yields, without rendering them (for progress)."""
         site = self.site
         kinds = [kind for kind in ENTITY_KINDS if site.by_kind[kind]]
-        years = len({placement(site.letters[i].date)[0] for i in site.chronology})
+        letter_years = {placement(site.letters[i].date)[0] for i in site.chronology}
         event_years = {placement(site.entities[e].dates["start"])[0] for e in site.by_kind["event"] if "start" in site.entities[e].dates}
-        timeline_years = len({placement(site.letters[i].date)[0] for i in site.chronology} | event_years)
-        return len(site.letters) + len(site.entities) + 1 + (1 + years) + (1 + timeline_years) + len(kinds) + 2
+        # home, letters index + a page per year, timeline + a page per year, kind indexes, search, 404
+        return len(site.letters) + len(site.entities) + 1 + (1 + len(letter_years)) + (1 + len(letter_years | event_years)) + len(kinds) + 2
 
     def record_ids(self) -> list[str]:
         """Letters in time order, then entities by kind and name: the order pages come in."""
@@ -130,15 +130,6 @@ class Renderer:
     def record_page(self, record_id: str) -> Page:
         letter = self.site.letters.get(record_id)
         return self.letter_page(letter) if letter is not None else self.entity_page(self.site.entities[record_id])
-
-    def letter_pages(self) -> Iterator[Page]:
-        for letter_id in self.site.chronology:
-            yield self.letter_page(self.site.letters[letter_id])
-
-    def entity_pages(self) -> Iterator[Page]:
-        for kind in ENTITY_KINDS:
-            for entity_id in self.site.by_kind[kind]:
-                yield self.entity_page(self.site.entities[entity_id])
 
     def index_pages(self) -> Iterator[Page]:
         yield self.home_page()
