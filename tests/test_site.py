@@ -151,3 +151,24 @@ def test_output_is_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch
         build(REPO, out, search=False, workers=workers)
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_search_bundles_are_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch):
+    """With an index in bundles, each worker renders a bundle and feeds its own Pagefind:
+    the pages and every bundle's files must still come out byte for byte the same."""
+    import shutil
+
+    from docket import parallel
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
+    site = tmp_path / "src"
+    shutil.copytree(REPO / "content", site / "content")
+    (site / "docket.toml").write_text((REPO / "docket.toml").read_text(encoding="utf-8") + "\nsearch_bundle_size = 6\n", encoding="utf-8")
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"w{workers}"
+        result = build(site, out, search=True, workers=workers)
+        assert result.indexed == result.letters + result.entities
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert any(name.startswith("pagefind/bundle-") for name in outputs[0])
+    assert outputs[0] == outputs[1]

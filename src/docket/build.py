@@ -18,11 +18,11 @@ from .errors import BuildFailed, Problems
 from .link import Site, link
 from .cache import BuildCache, fingerprint, load_cache, save_cache
 from .load import Reader, load_documents
-from .parallel import default_workers, render_pages
+from .parallel import RenderJob, SearchJob, default_workers, render_pages
 from .progress import Progress, no_progress
 from .render import THEME_DIR, Page, Renderer, TemplateProblem
 from .schema import validate
-from .search import SearchIndexError, build_index
+from .search import WORKSPACE, IndexReport, SearchIndexError, place_bundles
 from .write import PageWriter, copy_assets, staged_output
 
 
@@ -139,29 +139,29 @@ def build(
     renderer = Renderer(checked.site, checked.config, site_dir)
     try:
         with staged_output(output) as staging:
-            writer = PageWriter(staging)
-            kept: list[Page] = []  # pages the search index or a #fragment check still needs
-            needed = _fragment_targets(checked.site)
+            search_job = SearchJob(staging / WORKSPACE, config.language, config.base_path.rstrip("/")) if with_search else None
+            job = RenderJob(renderer, PageWriter(staging), keep_all=keep, keep=_fragment_targets(checked.site), search=search_job)
+            kept: list[Page] = []  # pages serve or a #fragment check still needs
+            reports: list[IndexReport] = []
             with _timed(timings, "render"):
-                for page in render_pages(renderer, workers or default_workers(), progress):
-                    writer.write(page)
-                    if with_search or keep or page.url in needed:
-                        kept.append(page)
-            timings["render"] -= writer.seconds
+                for pages, report in render_pages(job, workers or default_workers(), progress, renderer.search_bundles() if with_search else None):
+                    kept.extend(page for page in pages if page.html)
+                    if report is not None:
+                        reports.append(report)
             _check_fragments(checked.site, kept, problems)
             if problems.errors:
                 raise BuildFailed(problems, _failure_summary(problems, strict))
             with _timed(timings, "write"):
                 copy_assets(staging, site_dir)
-            timings["write"] += writer.seconds
-            written = writer.count
             indexed = 0
             if with_search:
                 with _timed(timings, "search"):
-                    report = build_index(kept, staging, checked.config.language, checked.config.base_path, progress)
-                indexed = report.pages
-                if not report.reproducible:
+                    index = place_bundles(staging / WORKSPACE, staging, reports)
+                progress("search", index.pages, index.pages)  # indexed as they were rendered
+                indexed = index.pages
+                if not index.reproducible:
                     problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
+            written = job.writer.count
     except TemplateProblem as exc:
         problems.error(f"templates/{exc.template}" if "/" not in exc.template else exc.template, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
         raise BuildFailed(problems, "the theme could not be rendered") from None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .bundles import BUNDLE_SIZE
 from .errors import Problems
 from .schema import did_you_mean
 
@@ -26,6 +27,7 @@ class Config:
     language: str = "en"
     search: bool = True
     copyright: str = ""
+    search_bundle_size: int = BUNDLE_SIZE  # pages per search bundle at most (see bundles.py)
 
     @property
     def base_path(self) -> str:
@@ -41,7 +43,9 @@ FIELDS: dict[str, type] = {
     "language": str,
     "search": bool,
     "copyright": str,
+    "search_bundle_size": int,
 }
+EXPECTED = {bool: ("true or false", "true"), str: ("text in quotes", '"…"'), int: ("a whole number", "5000")}
 
 
 def load_config(site_dir: Path, problems: Problems) -> Config:
@@ -65,8 +69,12 @@ def load_config(site_dir: Path, problems: Problems) -> Config:
         if key not in FIELDS:
             problems.warning(CONFIG_FILE, line, f"unknown setting '{key}'", did_you_mean(key, FIELDS) or f"known settings: {', '.join(FIELDS)}")
             continue
-        if not isinstance(value, FIELDS[key]):
-            problems.error(CONFIG_FILE, line, f"{key}: expected {'true or false' if FIELDS[key] is bool else 'text in quotes'}", f"write {key} = {'true' if FIELDS[key] is bool else chr(34) + '…' + chr(34)}")
+        if not isinstance(value, FIELDS[key]) or (FIELDS[key] is int and isinstance(value, bool)):
+            expected, example = EXPECTED[FIELDS[key]]
+            problems.error(CONFIG_FILE, line, f"{key}: expected {expected}", f"write {key} = {example}")
+            continue
+        if FIELDS[key] is int and value < 1:
+            problems.error(CONFIG_FILE, line, f"{key}: must be at least 1", f"write {key} = {EXPECTED[int][1]}")
             continue
         values[key] = value.strip() if isinstance(value, str) else value
     base_url = values.get("base_url", "/")

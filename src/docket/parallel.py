@@ -1,7 +1,9 @@
 """Render on every core: letter and entity pages in worker processes, in a fixed order.
 
 Workers are forked after the site is linked, so each inherits the whole linked site and
-the template environment without pickling them; they send back only finished pages.
+the template environment without pickling them. Each writes the pages it renders into
+the output folder itself and sends back only what the build still needs: the HTML of
+the pages the search index or a ``#fragment`` check reads, the URL of the others.
 Chunks come back in the order they were handed out (``imap``), so the output is the same
 page for page, byte for byte, whatever the number of workers. Index pages, which are few
 and list everything, are rendered in the main process. Where ``fork`` is not available
@@ -15,15 +17,70 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from typing import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Container, Iterator
 
 from .progress import Progress, no_progress
 from .render import Page, Renderer
+from .search import IndexReport, run_bundle
+from .write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
 MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
 
-_renderer: Renderer | None = None  # set in the parent just before forking
+
+@dataclass(frozen=True)
+class SearchJob:
+    """Where and how render tasks build their search-index bundles."""
+
+    workspace: Path  # bundle n is built in workspace/n
+    language: str
+    prefix: str  # the site's base path without its final '/', put before every URL
+
+
+@dataclass
+class RenderJob:
+    """What a render needs: the renderer, where pages go, which pages' HTML to send back,
+    and, for a build with a search index, where the index bundles go.
+
+    Without a search job a task is any run of record ids; with one, a task is one
+    bundle, rendered and fed to its own Pagefind process by the same worker.
+    """
+
+    renderer: Renderer
+    writer: PageWriter
+    keep_all: bool = False  # every page's HTML (for serve)
+    keep: Container[str] = frozenset()  # the HTML of these URLs (for #fragment checks)
+    search: SearchJob | None = None
+
+    def page(self, record_id: str) -> Page:
+        return self.renderer.record_page(record_id)
+
+    def written(self, page: Page) -> Page:
+        """Write ``page``; what is sent back of it."""
+        self.writer.write(page)
+        if self.keep_all or page.url in self.keep:
+            return page
+        return Page(page.url, "", page.indexed)
+
+    def run(self, task: tuple[int, list[str]]) -> tuple[list[Page], IndexReport | None]:
+        number, ids = task
+        if self.search is None:
+            return [self.written(self.page(record_id)) for record_id in ids], None
+        sent: list[Page] = []
+
+        def rendered() -> Iterator[Page]:
+            for record_id in ids:
+                page = self.page(record_id)
+                sent.append(self.written(page))
+                yield page
+
+        report = run_bundle(rendered(), self.search.workspace / str(number), self.search.language, self.search.prefix)
+        return sent, report
+
+
+_job: RenderJob | None = None  # set in the parent just before forking
 
 
 def _ignore_interrupts() -> None:
@@ -31,9 +88,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render_chunk(ids: list[str]) -> list[Page]:
-    assert _renderer is not None
-    return [_renderer.record_page(record_id) for record_id in ids]
+def _run_task(task: tuple[int, list[str]]) -> tuple[list[Page], IndexReport | None]:
+    assert _job is not None
+    return _job.run(task)
 
 
 @contextmanager
@@ -61,34 +118,44 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def render_pages(renderer: Renderer, workers: int, progress: Progress = no_progress) -> Iterator[Page]:
-    global _renderer
-    ids = renderer.record_ids()
+def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress, tasks: list[list[str]] | None = None) -> Iterator[tuple[list[Page], IndexReport | None]]:
+    """Render and write every page: record pages task by task, then the index pages.
+
+    ``tasks`` are lists of record ids (default: the renderer's order in chunks; with a
+    search job, the search bundles). Yields each task's pages, in task order, with its
+    bundle's index report when there is a search job; then the index pages, one by one.
+    """
+    global _job
+    renderer = job.renderer
+    if tasks is None:
+        ids = renderer.record_ids()
+        tasks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    numbered = list(enumerate(tasks))
     total = renderer.page_count()
     done = 0
-    if workers > 1 and len(ids) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
-        _renderer = renderer
+    if workers > 1 and len(tasks) > 1 and sum(map(len, tasks)) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
+        _job = job
         try:
             with _interrupt_between_chunks() as interrupted:
                 with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-                    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-                    for pages in pool.imap(_render_chunk, chunks):
+                    for pages, report in pool.imap(_run_task, numbered):
                         if interrupted.is_set():
                             raise KeyboardInterrupt
-                        yield from pages
+                        yield pages, report
                         done += len(pages)
                         progress("render", done, total)
                 if interrupted.is_set():
                     raise KeyboardInterrupt
         finally:
-            _renderer = None
+            _job = None
+        job.writer.count += done  # the workers' own writers counted in their processes
     else:
-        for record_id in ids:
-            yield renderer.record_page(record_id)
-            done += 1
-            if done % 100 == 0:
-                progress("render", done, total)
+        for task in numbered:
+            pages, report = job.run(task)
+            yield pages, report
+            done += len(pages)
+            progress("render", done, total)
     for page in renderer.index_pages():
-        yield page
+        yield [job.written(page)], None
         done += 1
     progress("render", done, total)

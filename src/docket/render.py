@@ -16,6 +16,7 @@ from typing import Any, Iterator
 import jinja2
 from markupsafe import Markup
 
+from . import bundles
 from .config import Config
 from .link import ROLES, Site
 from .languages import language_name
@@ -81,6 +82,7 @@ class Renderer:
         self.env = make_environment(site_dir)
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html)
         self._card_html: dict[tuple[str, bool], Markup] = {}
+        self._bundles: list[list[str]] | None = None
 
     def card_html(self, card: LetterCard, summary: bool = True) -> Markup:
         """A letter card rendered once by the theme's ``letter_card`` macro, then reused.
@@ -123,6 +125,13 @@ class Renderer:
         # home, letters index + a page per year, timeline + a page per year, kind indexes, search, 404
         return len(site.letters) + len(site.entities) + 1 + (1 + len(letter_years)) + (1 + len(letter_years | event_years)) + len(kinds) + 2
 
+    def search_bundles(self) -> list[list[str]]:
+        """The record ids of the pages the search index holds, split into its bundles."""
+        if self._bundles is None:
+            site = self.site
+            self._bundles = bundles.plan([(search_sort_key(site.record(i)), i) for i in self.record_ids()], self.config.search_bundle_size)
+        return self._bundles
+
     def record_ids(self) -> list[str]:
         """Letters in time order, then entities by kind and name: the order pages come in."""
         return list(self.site.chronology) + [i for kind in ENTITY_KINDS for i in self.site.by_kind[kind]]
@@ -138,7 +147,8 @@ class Renderer:
         for kind in ENTITY_KINDS:
             if self.site.by_kind[kind]:
                 yield self.entity_index_page(kind)
-        yield Page(Url("/search/"), self.render("search.html", "/search/", title="Search"), False)
+        folders = [bundles.bundle_folder(number) for number in range(len(self.search_bundles()))]
+        yield Page(Url("/search/"), self.render("search.html", "/search/", title="Search", bundles=" ".join(folders)), False)
         yield Page(Url("/404.html"), self.render("404.html", "/404.html", title="Page not found"), False)
 
     def letter_page(self, letter: Letter) -> Page:
@@ -161,7 +171,7 @@ class Renderer:
             + [("person", views.link(i).title) for i in mentioned["person"]]
             + [("organization", views.link(i).title) for i in mentioned["organization"]],
             "meta": [("date", card.date_text), ("kind", KIND_LABELS[letter.kind])],
-            "sort": letter.date.iso if letter.date and letter.date.iso else "9999",
+            "sort": search_sort_key(letter),
         }
         html = self.render(
             "letter.html",
@@ -226,7 +236,7 @@ class Renderer:
             search={
                 "filters": [("kind", KIND_LABELS[entity.kind])],
                 "meta": [("kind", KIND_LABELS[entity.kind])] + ([("date", first_date.display())] if first_date else []),
-                "sort": first_date.iso if first_date and first_date.iso else "9999",
+                "sort": search_sort_key(entity),
             },
         )
         return Page(url, html, True)
@@ -276,6 +286,12 @@ class Renderer:
             latest=self.views.cards([i for i in reversed(site.chronology) if site.letters[i].date][:5]),
         )
         return Page(Url("/"), html, False)
+
+
+def search_sort_key(record: Letter | Entity) -> str:
+    """The page's Pagefind sort value: its (first) date as ISO text; undated pages sort last."""
+    date = record.date if isinstance(record, Letter) else next(iter(record.dates.values()), None)
+    return date.iso if date is not None and date.iso else "9999"
 
 
 def _initial(name: str) -> str:

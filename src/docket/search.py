@@ -1,9 +1,10 @@
 """Search: a Pagefind index of the rendered pages, through Pagefind's Python API.
 
-Pages are fed from memory (nothing is read back from disk), in URL order, so the
-index holds the same pages in the same order from build to build. The count of pages
-Pagefind indexed must equal the count we meant it to index: a page silently missing
-from search is a build error.
+Pages are fed from memory as they are rendered (nothing is read back from disk), one
+Pagefind process per bundle (see ``bundles``), each bundle's pages always in the same
+order, so the index is the same from build to build. The count of pages Pagefind
+indexed must equal the count we meant it to index: a page silently missing from search
+is a build error.
 """
 
 from __future__ import annotations
@@ -12,20 +13,27 @@ import asyncio
 import base64
 import gzip
 import json
+import re
+import shutil
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
+from .bundles import INDEX_FOLDER, bundle_folder
 from .progress import Progress, no_progress
 from .render import Page
 from .reproducible import stabilise
 
-INDEX_FOLDER = "pagefind"
-#: requests in flight at once: enough to keep the binary busy, few enough to bound memory
+#: requests in flight at once per bundle: enough to keep the binary busy, few enough to bound memory
 IN_FLIGHT = 32
+WORKSPACE = ".search-bundles"  # where bundles are built, inside the staging folder, before they move
+#: Pagefind's user-interface scripts, which only the first bundle (whose pagefind.js the
+#: search page loads) needs
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 CLOSE_TIMEOUT = 120.0  # seconds Pagefind may take to exit once its input is closed
 SETTLE_INTERVAL = 0.05  # seconds between looks at the index folder after "written"
 SETTLE_POLLS = 3  # unchanged looks in a row that count as finished
@@ -41,6 +49,7 @@ class IndexReport:
     pages: int
     words: int
     reproducible: bool = True  # False when Pagefind's files could not be put in canonical order
+    bundles: int = 1
 
 
 class _PromptService(PagefindService):
@@ -105,34 +114,6 @@ class _PromptService(PagefindService):
                 future.set_result(payload)
 
 
-async def _index(pages: list[Page], output: Path, language: str, progress: Progress) -> IndexReport:
-    service = await _PromptService().launch()
-    try:
-        index = await service.create_index(IndexConfig(force_language=language))
-        slots = asyncio.Semaphore(IN_FLIGHT)
-
-        done = 0
-
-        async def add(page: Page) -> dict:
-            nonlocal done
-            async with slots:
-                answer = await index.add_html_file(content=page.html, url=page.url)
-            done += 1
-            if done % 100 == 0 or done == len(pages):
-                progress("search", done, len(pages))
-            return answer
-
-        results = await asyncio.gather(*(add(page) for page in pages))
-        await index.write_files(output_path=str(output / INDEX_FOLDER))
-        await _settled(output / INDEX_FOLDER)
-    finally:
-        await service.close()
-    _check_files(output / INDEX_FOLDER)
-    folder = output / INDEX_FOLDER
-    words = sum(r.get("page_word_count", 0) for r in results)
-    return IndexReport(_pages_in_index(folder), words, stabilise(folder))
-
-
 async def _settled(folder: Path) -> None:
     """Wait until Pagefind has stopped writing into ``folder``.
 
@@ -173,15 +154,116 @@ def _pages_in_index(folder: Path) -> int:
         raise SearchIndexError(f"Pagefind wrote no readable index: {exc}") from exc
 
 
-def build_index(pages: list[Page], output: Path, language: str, base_path: str = "/", progress: Progress = no_progress) -> IndexReport:
-    prefix = base_path.rstrip("/")
-    wanted = sorted((Page(prefix + p.url, p.html, True) for p in pages if p.indexed), key=lambda p: p.url)  # type: ignore[arg-type]
+
+_BODY_MARK = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body[\s>=]")
+_LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")
+
+
+def indexable_html(html: str) -> str:
+    """The part of a page Pagefind reads: its ``data-pagefind-body`` elements, in a bare document.
+
+    Pagefind indexes only those elements once a site uses them, but it parses the whole
+    page to find them; handing it just them roughly halves its work per page. The
+    elements are found by balancing their tag in the rendered HTML, where every ``<``
+    from content is escaped, so the tags in it are the theme's and markdown-it's own.
+    A page without the attribute is passed whole, to be judged by Pagefind as before.
+    """
+    parts: list[str] = []
+    position = 0
+    while (start := _BODY_MARK.search(html, position)) is not None:
+        tag = start.group(1)
+        tags = re.compile(rf"<(/?){tag}[\s>]")
+        depth = 0
+        for found in tags.finditer(html, start.start()):
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                end = html.index(">", found.end() - 1) + 1
+                parts.append(html[start.start() : end])
+                position = end
+                break
+        else:
+            return html  # unbalanced: let Pagefind read the page as it is
+    if not parts:
+        return html
+    lang = _LANG.search(html)
+    opening = f'<html lang="{lang.group(1)}">' if lang else "<html>"
+    return f"{opening}<head><meta charset=\"utf-8\"></head><body>{''.join(parts)}</body></html>"
+
+
+async def index_bundle(pages: Iterable[Page], folder: Path, language: str, prefix: str = "") -> IndexReport:
+    """One bundle of the search index: ``pages`` fed to a Pagefind process of its own, then written to ``folder``.
+
+    ``pages`` may be a generator that renders each page as it is asked for: rendering
+    (here, in Python) and indexing (in Pagefind's process) then overlap, and only the
+    pages waiting for Pagefind are held in memory. They are sent in the order they come.
+    """
+    service = await _PromptService().launch()
+    words = 0
+    sent = 0
     try:
-        report = asyncio.run(_index(wanted, output, language, progress))
+        index = await service.create_index(IndexConfig(force_language=language))
+        slots = asyncio.Semaphore(IN_FLIGHT)
+
+        async def add(page: Page) -> None:
+            nonlocal words
+            try:
+                answer = await index.add_html_file(content=indexable_html(page.html), url=prefix + page.url)
+                words += answer.get("page_word_count", 0)
+            finally:
+                slots.release()
+
+        adding = []
+        for page in pages:
+            await slots.acquire()
+            adding.append(asyncio.ensure_future(add(page)))
+            await asyncio.sleep(0)  # let it send the page now, while the next one renders
+            sent += 1
+        await asyncio.gather(*adding)
+        await index.write_files(output_path=str(folder))
+        await _settled(folder)
+    finally:
+        await service.close()
+    _check_files(folder)
+    indexed = _pages_in_index(folder)
+    if indexed != sent:
+        raise SearchIndexError(f"Pagefind indexed {indexed} pages, but {sent} were meant to be indexed")
+    return IndexReport(indexed, words, await asyncio.get_running_loop().run_in_executor(None, stabilise, folder))
+
+
+def run_bundle(pages: Iterable[Page], folder: Path, language: str, prefix: str = "") -> IndexReport:
+    """``index_bundle`` from synchronous code, with Pagefind's assorted failures as SearchIndexError."""
+    try:
+        return asyncio.run(index_bundle(pages, folder, language, prefix))
     except SearchIndexError:
         raise
     except Exception as exc:  # the service reports its failures as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {exc}") from exc
-    if report.pages != len(wanted):
-        raise SearchIndexError(f"Pagefind indexed {report.pages} pages, but {len(wanted)} were meant to be indexed")
-    return report
+
+
+def place_bundles(workspace: Path, output: Path, reports: list[IndexReport]) -> IndexReport:
+    """Move the bundles built in ``workspace/<n>`` to their places under ``output``; one report for all."""
+    for number in range(len(reports)):
+        folder = workspace / str(number)
+        if number:
+            for name in UI_FILES:
+                (folder / name).unlink(missing_ok=True)
+        target = output / bundle_folder(number)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(target)
+    shutil.rmtree(workspace, ignore_errors=True)
+    return IndexReport(sum(r.pages for r in reports), sum(r.words for r in reports), all(r.reproducible for r in reports), len(reports))
+
+
+def build_index(pages: Iterable[Page], output: Path, language: str, bundles: list[list[str]], base_path: str = "/") -> IndexReport:
+    """The search index of pages already rendered (``docket serve`` keeps them in memory)."""
+    by_url = {page.url: page for page in pages if page.indexed}
+    wanted = {url for urls in bundles for url in urls}
+    if set(by_url) != wanted:
+        raise SearchIndexError(f"the search index was given {len(by_url)} pages, but its plan has {len(wanted)}")
+    workspace = output / WORKSPACE
+    prefix = base_path.rstrip("/")
+    try:
+        reports = [run_bundle((by_url[url] for url in urls), workspace / str(number), language, prefix) for number, urls in enumerate(bundles)]
+        return place_bundles(workspace, output, reports)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)

@@ -132,18 +132,20 @@ class ServeState:
         while True:
             snapshot, generation = self.snapshot, self.generation
             if snapshot is not None:
-                self._index(list(snapshot.pages.values()), snapshot.renderer.config, generation)
+                self._index(list(snapshot.pages.values()), snapshot.renderer, generation)
             with self.index_lock:
                 if not self.index_again:
                     self.indexing = None
                     return
                 self.index_again = False
 
-    def _index(self, pages: list, config, generation: int) -> None:  # type: ignore[no-untyped-def]
+    def _index(self, pages: list, renderer, generation: int) -> None:  # type: ignore[no-untyped-def]
         staging = self.output.parent / f"index-{generation}-{time.monotonic_ns()}"
         try:
             start = time.perf_counter()
-            report = build_index(pages, staging, config.language, config.base_path)
+            config, site = renderer.config, renderer.site
+            bundles = [[site.url(record_id) for record_id in ids] for ids in renderer.search_bundles()]
+            report = build_index(pages, staging, config.language, bundles, config.base_path)
             with self.lock:
                 if generation == self.generation and self.output.is_dir():
                     kept = self.output.parent / "index"

@@ -5,6 +5,8 @@ Fixtures:
 
 * ``built_site`` — ``docket build`` of the repository's own archive into a temporary folder.
 * ``site_url`` — that folder served by a plain static HTTP server on 127.0.0.1.
+* ``bundled_site`` / ``bundled_site_url`` — the same archive built with its search index
+  split into bundles of at most four pages, served the same way.
 * ``csp_site_url`` — the same folder served with the Content-Security-Policy header that
   ``netlify.toml`` sends in production.
 * ``browser`` — one Chromium for the whole browser package (Debian's, or ``$DOCKET_CHROMIUM``).
@@ -80,6 +82,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same archive with its search index split into bundles of at most 4 pages."""
+    from docket.build import build
+
+    folder = tmp_path_factory.mktemp("bundled")
+    shutil.copytree(ROOT / "content", folder / "content")
+    config = (ROOT / "docket.toml").read_text(encoding="utf-8")
+    (folder / "docket.toml").write_text(config + "\nsearch_bundle_size = 4\n", encoding="utf-8")
+    result = build(folder, output=folder / "site")
+    bundles = sorted(p.name for p in (folder / "site" / "pagefind").iterdir() if p.name.startswith("bundle-"))
+    assert len(bundles) >= 3, f"expected the index in several bundles, got pagefind/ and {bundles}"
+    assert result.indexed > 0
+    return folder / "site"
+
+
 # -- HTTP servers -----------------------------------------------------------------------
 
 
@@ -115,6 +133,11 @@ def _serve(directory: Path, headers: dict[str, str]) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     yield from _serve(built_site, {})
+
+
+@pytest.fixture(scope="session")
+def bundled_site_url(bundled_site: Path) -> Iterator[str]:
+    yield from _serve(bundled_site, {})
 
 
 @pytest.fixture(scope="session")
@@ -169,6 +192,7 @@ def browser(request: pytest.FixtureRequest):
             pytest.fail(message.replace("SKIPPED", "FAILED (CI=true)"), pytrace=False)
         pytest.skip(message)
     request.getfixturevalue("built_site")  # build before Playwright starts (see above)
+    request.getfixturevalue("bundled_site")
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=10_000)  # a loaded 2-core CI machine can be slow; failures still end promptly

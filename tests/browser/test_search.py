@@ -18,6 +18,13 @@ THEME = Path(__file__).resolve().parents[2] / "src" / "docket" / "templates"
 SENDER = "ziyad-al-nakhalah"
 
 
+@pytest.fixture(params=["one index", "bundles of four pages"])
+def site_url(request: pytest.FixtureRequest, site_url: str, bundled_site_url: str) -> str:
+    """Every search test runs against the index in one piece and split into bundles, which
+    the search page must merge: by score, by date across bundles, and filter counts summed."""
+    return site_url if request.param == "one index" else bundled_site_url
+
+
 def theme_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(THEME.rglob("*")) if p.is_file() and p.suffix in {".html", ".js", ".css"})
 

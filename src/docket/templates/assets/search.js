@@ -1,6 +1,11 @@
 // docket search page: Pagefind's JavaScript API, with filters and sorting.
 // An ES module with no dependencies. It builds everything with DOM methods: no inline
 // styles, no eval, and result excerpts are rebuilt as text plus <mark> only.
+//
+// A large archive's index comes in bundles (the form's data-bundles lists their folders),
+// each a Pagefind index of a run of pages in date order. Every search asks all of them:
+// for relevance their results are merged by score; in date order, bundle after bundle
+// (reversed for latest first), since every page of a bundle sorts before the next one's.
 
 const FILTERS = [
   ["kind", "Kind"],
@@ -22,7 +27,7 @@ const resultsBox = document.getElementById("search-results");
 // The site's base path, e.g. "/" or "/archive/", always ending in "/".
 const BASE = (form && form.dataset.base) || "/";
 
-let pagefind = null;
+let bundles = []; // one Pagefind instance per bundle, in date order
 let generation = 0; // bumps with every search, so a slow, stale search never renders
 
 function element(tag, className, text) {
@@ -133,7 +138,14 @@ function resultItem(data) {
 }
 
 async function showPage(results, start, list, mine) {
-  const datas = await Promise.all(results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+  const slice = results.slice(start, start + PAGE_SIZE);
+  let datas = [];
+  if (bundles.length === 1) datas = await Promise.all(slice.map((r) => r.data()));
+  else datas = await inTurn(async () => {
+    const loaded = [];
+    for (const result of slice) loaded.push(await result.data());
+    return loaded;
+  });
   if (mine !== generation) return;
   const items = datas.map(resultItem);
   list.append(...items);
@@ -167,14 +179,81 @@ async function runSearch() {
   // Without words to rank by relevance, list the matches in order of date.
   const direction = sort || (q ? "" : "asc");
   if (direction) options.sort = { date: direction };
-  const search = await pagefind.search(q || null, options);
-  if (mine !== generation || !search) return;
-  const results = search.results;
+  const answers = await eachBundle((bundle) => bundle.search(q || null, options));
+  if (mine !== generation || answers.some((answer) => !answer)) return;
+  const lists = await wordMatches(answers.map((answer) => answer.results), q);
+  if (mine !== generation) return;
+  const results = mergeResults(lists, direction);
   const count = `${results.length} ${results.length === 1 ? "result" : "results"}`;
   statusBox.textContent = q ? `${count} for “${q}”` : count;
   const list = element("ol", "results");
   resultsBox.replaceChildren(list);
   await showPage(results, 0, list, mine);
+}
+
+// Every call to Pagefind waits its turn in one queue — also across searches that overlap
+// while someone types — and the bundles are asked one by one: a search never has more
+// than one bundle busy, which keeps the page light on a phone.
+let queue = Promise.resolve();
+function inTurn(work) {
+  const run = queue.then(work, work);
+  queue = run.catch(() => {});
+  return run;
+}
+
+function eachBundle(ask) {
+  return inTurn(async () => {
+    const answers = [];
+    for (const bundle of bundles) answers.push(await ask(bundle));
+    return answers;
+  });
+}
+
+function normalise(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+// Whether a result's highlighted words are the query's words (or longer words they begin).
+async function matchesWords(result, terms) {
+  const data = await result.data();
+  const marked = [...String(data.excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => normalise(m[1]));
+  return terms.some((term) => marked.some((word) => word.startsWith(term.slice(0, Math.max(3, term.length - 2)))));
+}
+
+// When a word is in no page of a Pagefind index, Pagefind answers with the pages that
+// have its longest prefix it does hold ("compassionate" finds "com…"). One index does
+// that only when no page has the word; a bundle does it whenever its own pages lack
+// the word. So, as one index would: when some bundle has the words themselves, the
+// bundles that could only offer such stand-ins are left out.
+async function wordMatches(lists, q) {
+  const terms = q.split(/\s+/).map(normalise).filter(Boolean);
+  if (!terms.length || lists.length < 2) return lists;
+  const exact = await inTurn(async () => {
+    const found = [];
+    for (const list of lists) found.push(list.length ? await matchesWords(list[0], terms) : false);
+    return found;
+  });
+  if (!exact.some(Boolean)) return lists;
+  return lists.map((list, index) => (exact[index] ? list : []));
+}
+
+// One list from every bundle's results: by date, bundle after bundle; by relevance, by score.
+function mergeResults(lists, direction) {
+  if (direction === "desc") return lists.reverse().flat();
+  if (direction) return lists.flat();
+  return lists.flat().sort((a, b) => b.score - a.score);
+}
+
+// Filter values and their counts, summed over the bundles.
+function mergeFilters(all) {
+  const merged = {};
+  for (const filters of all) {
+    for (const [name, counts] of Object.entries(filters || {})) {
+      merged[name] = merged[name] || {};
+      for (const [value, count] of Object.entries(counts)) merged[name][value] = (merged[name][value] || 0) + count;
+    }
+  }
+  return merged;
 }
 
 function debounce(fn, wait) {
@@ -187,20 +266,28 @@ function debounce(fn, wait) {
 
 async function main() {
   if (!form || !input || !sortSelect || !filtersBox || !statusBox || !resultsBox) return;
+  const folders = (form.dataset.bundles || "pagefind/").split(" ").filter(Boolean);
   try {
-    pagefind = await import(`${BASE}pagefind/pagefind.js`);
+    // Each bundle's own copy of pagefind.js, so that each runs its own WebAssembly
+    // instance: instances made with Pagefind's createInstance share one, and on
+    // Chromium they then fail now and then with "memory access out of bounds".
+    for (const folder of folders) {
+      const bundle = await import(`${BASE}${folder}pagefind.js`);
+      // docket's build indexes every page under its full path (base path included), so
+      // Pagefind must not prefix result URLs again: its base is the server root.
+      await bundle.options({ baseUrl: "/" });
+      await bundle.init();
+      bundles.push(bundle);
+    }
   } catch (error) {
     statusBox.textContent = "Search is not available: this copy of the site has no search index. Browse the letters and indexes instead.";
     return;
   }
-  // docket's build indexes every page under its full path (base path included), so
-  // Pagefind must not prefix result URLs again: its base is the server root.
-  await pagefind.options({ baseUrl: "/" });
   const state = readUrl();
   input.value = state.q;
   sortSelect.value = state.sort;
   try {
-    buildFilters(await pagefind.filters(), state.wanted);
+    buildFilters(mergeFilters(await eachBundle((bundle) => bundle.filters())), state.wanted);
   } catch (error) {
     filtersBox.replaceChildren();
   }
