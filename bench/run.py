@@ -601,7 +601,7 @@ def bench_one(n: int, args: argparse.Namespace, workdir: Path) -> dict:
         if not args.skip_hugo:
             log(f"N={n}: hugo cold + pagefind CLI ({k + 1}/{args.repeat})")
             hugo_runs.append(hugo_build(hugo_dir, hugo_out))
-            pf_runs.append(pagefind_cli(binary, hugo_out))
+            pf_runs.append(pagefind_cli(binary, hugo_out) if n <= args.large else {"wall_s": float("nan"), "peak_mib": float("nan"), "maxrss_mib": float("nan"), "other_cpu_share": float("nan"), "pages": None, "size_bytes": 0, "skipped": "too large for one Pagefind index"})
             rmtree(hugo_out)
             h, pf = hugo_runs[-1]["wall_s"], pf_runs[-1]["wall_s"]
             log(f"  hugo {h:.2f} s, pagefind {pf:.2f} s, other CPU {hugo_runs[-1]['other_cpu_share']:.0%}")
@@ -612,8 +612,8 @@ def bench_one(n: int, args: argparse.Namespace, workdir: Path) -> dict:
                 "second_search_over_hugo": second_s[-1]["wall_s"] / h,
             })
     log(f"N={n}: docket cold builds, untimed, for their peak PSS")
-    pss_ns = docket_pss(site, out, search=False)
-    pss_s = docket_pss(site, out, search=True)
+    pss_ns = docket_pss(site, out, search=False) if n <= args.large else float("nan")
+    pss_s = docket_pss(site, out, search=True) if n <= args.large else float("nan")
     log(f"  peak PSS {pss_ns:.0f} MiB without search, {pss_s:.0f} MiB with search")
     result["docket"] = {
         "peak_pss_no_search_mib": pss_ns,
@@ -651,7 +651,7 @@ def bench_one(n: int, args: argparse.Namespace, workdir: Path) -> dict:
         result["ratios"] = {key: median([r[key] for r in ratio_runs]) for key in ratio_runs[0]}
         result["ratio_runs"] = ratio_runs
 
-    if not args.skip_serve:
+    if not args.skip_serve and n <= args.large:
         edits = args.edits or (5 if n < 5000 else 3)
         letter = edit_target(site)
         result["serve"] = {"letter": letter, "edits": edits}
@@ -872,6 +872,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", choices=("head", "worktree"), default="head",
                     help="which docket to measure: a snapshot of the last commit (default) or of the working tree's src/")
     ap.add_argument("--keep", action="store_true", help="keep the archives and outputs in the workdir")
+    ap.add_argument("--large", type=int, default=20000, metavar="N",
+                    help="above N letters, leave out Pagefind's CLI (one index of 100,000 pages needs ~25 GB), "
+                         "the serve edits and the untimed PSS builds (default 20000)")
     args = ap.parse_args(argv)
     sizes = parse_letters(args.letters)
     if args.repeat < 1:
