@@ -357,7 +357,7 @@ class Archive:
                                    "An island group"])
             f["description"] = f"{kindword} in {region}." if region else f"{kindword}; a synthetic place."
             if rng.random() < 0.3:
-                f["geonames"] = str(rng.randint(100000, 9999999)).zfill(7)
+                f["geonames"] = str(rng.randint(100000, 9999999))
             self.wikidata(f, 0.4)
             e = Entity(self.new_id(name, "places"), "place", name, name, f)
             places.append(e)
