@@ -7,6 +7,7 @@ warning). Template errors and search-index failures are reported like content er
 
 from __future__ import annotations
 
+import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -78,14 +79,33 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the site is built up in memory.
+
+    Loading and linking create millions of objects and free almost none; every full
+    collection walks all of them again, so the collector's time grows faster than the
+    archive (it took a third of these stages at 10,000 letters). The objects built
+    here hold no reference cycles to reclaim; the collector is back on afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check(site_dir: Path, reader: Reader | None = None) -> Checked:
     """Load, validate and link: every problem in the site, nothing written."""
     problems = Problems()
     timings: dict[str, float] = {}
-    with _timed(timings, "load"):
-        config = load_config(site_dir, problems)
-        documents = load_documents(site_dir, problems, reader)
-    return _validate_and_link(config, documents, problems, timings)
+    with collector_paused():
+        with _timed(timings, "load"):
+            config = load_config(site_dir, problems)
+            documents = load_documents(site_dir, problems, reader)
+        return _validate_and_link(config, documents, problems, timings)
 
 
 def _validate_and_link(config: Config, documents: list, problems: Problems, timings: dict[str, float]) -> Checked:
@@ -123,17 +143,18 @@ def build(
     persist = use_cache and cache is None
     if persist:
         cache = load_cache(site_dir)
-    with _timed(timings, "load"):
-        config = load_config(site_dir, problems)
-        documents = load_documents(site_dir, problems, cache)
-    with_search = config.search if search is None else search
-    if cache is not None:
-        cache.keep_only({document.path for document in documents} | {p.path for p in problems.items})
-        inputs = fingerprint(cache, site_dir, THEME_DIR, (with_search, strict, str(output)))
-        if inputs == cache.fingerprint and cache.output_unchanged(output) and not problems.errors:
-            last = cache.result
-            return BuildResult(Problems(list(cache.problems)), last[0], last[1], last[2], last[3], timings, up_to_date=True)
-    checked = _validate_and_link(config, documents, problems, timings)
+    with collector_paused():
+        with _timed(timings, "load"):
+            config = load_config(site_dir, problems)
+            documents = load_documents(site_dir, problems, cache)
+        with_search = config.search if search is None else search
+        if cache is not None:
+            cache.keep_only({document.path for document in documents} | {p.path for p in problems.items})
+            inputs = fingerprint(cache, site_dir, THEME_DIR, (with_search, strict, str(output)))
+            if inputs == cache.fingerprint and cache.output_unchanged(output) and not problems.errors:
+                last = cache.result
+                return BuildResult(Problems(list(cache.problems)), last[0], last[1], last[2], last[3], timings, up_to_date=True)
+        checked = _validate_and_link(config, documents, problems, timings)
     if problems.errors or (strict and problems.warnings):
         raise BuildFailed(problems, _failure_summary(problems, strict))
     renderer = Renderer(checked.site, checked.config, site_dir)

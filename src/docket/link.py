@@ -9,7 +9,6 @@ archive costs ten times a 10,000-letter one.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -165,7 +164,7 @@ def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, li
                     hint = did_you_mean(xref.target, records) or "link to the file name of a letter or entity, without .md"
                     problems.error(record.path, line, f"[[{xref.target}]]: links to nothing", hint, xref.col if first_line else None)
                     continue
-                refs.append(replace(xref, line=line))
+                refs.append(InlineRef(xref.target, xref.fragment, xref.label, line, xref.col))
         if refs:
             found[record.id] = refs
     return found

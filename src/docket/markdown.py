@@ -61,6 +61,7 @@ def _shift_headings(state: StateCore) -> None:
 def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
     md.enable("table")
+    md.disable(["html_block", "html_inline"])  # with html off they only ever answer "no"
     md.use(footnote_plugin)
     md.inline.ruler.before("link", "docket_xref", _xref_rule)
     md.add_render_rule("docket_xref", _render_xref)

@@ -12,6 +12,7 @@ the build renders in one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -135,6 +136,10 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
     done = 0
     if workers > 1 and len(tasks) > 1 and sum(map(len, tasks)) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
         _job = job
+        # The linked site is read by every worker and changed by none. Frozen, the
+        # collector leaves it alone: a worker's collections neither spend time on it
+        # nor write to its objects, which would copy the pages they sit on.
+        gc.freeze()
         try:
             with _interrupt_between_chunks() as interrupted:
                 with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
@@ -148,6 +153,7 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
                     raise KeyboardInterrupt
         finally:
             _job = None
+            gc.unfreeze()
         job.writer.count += done  # the workers' own writers counted in their processes
     else:
         for task in numbered:

@@ -23,8 +23,7 @@ from typing import Iterable
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
-from .bundles import INDEX_FOLDER, bundle_folder
-from .progress import Progress, no_progress
+from .bundles import bundle_folder
 from .render import Page
 from .reproducible import stabilise
 

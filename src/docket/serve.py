@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import build
+from .bundles import INDEX_FOLDER
 from .cache import BuildCache
 from .config import CONFIG_FILE
 from .errors import BuildFailed
 from .incremental import Snapshot, body_edit, write_page
-from .search import INDEX_FOLDER, SearchIndexError, build_index
+from .search import SearchIndexError, build_index
 
 WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
 WATCH_STEP_MS = 15  # quiet time after a change that ends the burst
