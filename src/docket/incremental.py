@@ -10,7 +10,7 @@ links, a new or deleted file, templates, settings — goes through a full build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult
@@ -84,7 +84,7 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
         return None
     record.body = after.body
     inline = [x for x in site.inline.get(record.id, ()) if x.line is None or x.line < record.body_line]
-    inline += [replace(x, line=record.body_line + x.line - 1) for x in find_xrefs(after.body) if site.record(x.target) is not None]
+    inline += [x._replace(line=record.body_line + x.line - 1) for x in find_xrefs(after.body) if site.record(x.target) is not None]
     if isinstance(record, Letter) or inline:
         site.inline[record.id] = inline
     page = snapshot.renderer.record_page(record.id)

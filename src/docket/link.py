@@ -12,6 +12,7 @@ import bisect
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from .dates import UNDATED_SORT_KEY
 from .errors import Problems
@@ -144,20 +145,25 @@ def _check_ref(source: Record, ref: Ref, records: dict[str, Record], problems: P
         )
 
 
-def _markdown_fields(record: Record) -> list[tuple[str, int]]:
-    """Each Markdown text of a record with the file line it starts on."""
-    fields = [(record.body, record.body_line)]
+def _markdown_refs(record: Record) -> Iterator[tuple[Iterable[InlineRef], int]]:
+    """The references of each Markdown text of a record, with the file line it starts on.
+
+    The body's were found when the file was read (and are cached with it); the short
+    front-matter texts are scanned here.
+    """
+    yield record.body_xrefs, record.body_line
     if isinstance(record, Letter):
-        fields += [(record.date_note, 0), (record.note, 0)]
-    return fields
+        for text in (record.date_note, record.note):
+            if "[[" in text:
+                yield find_xrefs(text), 0
 
 
 def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, list[InlineRef]]:
     found: dict[str, list[InlineRef]] = {}
     for record in records.values():
         refs: list[InlineRef] = []
-        for text, first_line in _markdown_fields(record):
-            for xref in find_xrefs(text):
+        for xrefs, first_line in _markdown_refs(record):
+            for xref in xrefs:
                 line = first_line + xref.line - 1 if first_line else None
                 target = records.get(xref.target)
                 if target is None:

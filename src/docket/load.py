@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from .errors import Problems
 from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
 from .paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
+from .xref import InlineRef, find_xrefs
 
 FENCE = "---"
 NAME_MAX_BYTES = 255
@@ -34,6 +35,7 @@ class Document:
     body_line: int  # file line of the body's first line
     fm_line: int  # file line of the front-matter's first line
     digest: str = ""
+    body_xrefs: tuple[InlineRef, ...] = ()  # the body's [[references]], found once per file content
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -156,4 +158,4 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
     for line, message, hint in front.warnings:
         problems.warning(rel, line + 2, message, hint)
     body = "\n".join(lines[close + 1 :])
-    return Document(rel, kind, record_id, front, body, close + 2, 2)
+    return Document(rel, kind, record_id, front, body, close + 2, 2, body_xrefs=tuple(find_xrefs(body)))

@@ -11,6 +11,7 @@ from typing import Any
 
 from .dates import EdtfDate
 from .paths import RecordId
+from .xref import InlineRef
 
 LETTER_KINDS = ("letter", "speech", "statement")
 TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned")
@@ -77,6 +78,7 @@ class Letter:
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    body_xrefs: tuple[InlineRef, ...] = ()  # the body's [[references]], lines counted within the body
 
     record_kind = "letter"
 
@@ -100,6 +102,7 @@ class Entity:
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    body_xrefs: tuple[InlineRef, ...] = ()  # the body's [[references]], lines counted within the body
 
     @property
     def record_kind(self) -> str:

@@ -17,7 +17,6 @@ from .errors import Problems
 from .frontmatter import FieldPath
 from .load import Document
 from .model import LETTER_KINDS, TEXT_EXTENTS, Citation, Entity, Letter, Ref, Source
-from .paths import ENTITY_KINDS
 
 CORRESPONDENT = ("person", "organization")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
@@ -226,6 +225,7 @@ def read_letter(r: FieldReader) -> Letter:
         body_line=d.body_line,
         refs=refs,
         extra=_extra(r),
+        body_xrefs=d.body_xrefs,
     )
     if not d.body.strip() and text != "mentioned":
         r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned'")
@@ -312,6 +312,7 @@ def read_entity(r: FieldReader) -> Entity:
         body_line=d.body_line,
         refs=refs,
         extra=_extra(r),
+        body_xrefs=d.body_xrefs,
     )
 
 

@@ -8,15 +8,16 @@ never disagree about what a reference is. Code spans and fenced code are skipped
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 XREF = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
-class InlineRef:
+class InlineRef(NamedTuple):
+    """One ``[[reference]]``; a named tuple because every body's are cached, and
+    tuples are what pickle stores fastest."""
+
     target: str
     fragment: str
     label: str
