@@ -233,7 +233,7 @@ DOCKET_ENV: dict[str, str] = dict(os.environ)
 
 
 def docket_command() -> list[str]:
-    return [sys.executable, "-c", "import sys; from docket.cli import main; sys.exit(main())"]
+    return [sys.executable, "-c", "from docket.cli import run; run()"]
 
 
 def snapshot_source(source: str, workdir: Path) -> tuple[str, str]:

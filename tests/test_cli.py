@@ -159,3 +159,17 @@ def test_template_error_in_a_worker_process_is_reported_the_same(scratch_site, c
     code, out, err = run(capsys, "build", "--no-search", "--jobs", "2", "--site", str(site))
     assert code == 1
     assert "templates/letter.html:2: template error:" in err
+
+
+def test_the_installed_command_exits_with_mains_code_and_flushes_its_output(scratch_site, tmp_path):
+    """``docket`` (cli.run) leaves through os._exit: the code and every line must still come out."""
+    good = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    command = [sys.executable, "-c", "from docket.cli import run; run()"]
+    built = subprocess.run([*command, "build", "--site", str(good)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Built ") and "search index 1 bundle built alongside (" in built.stdout
+    assert "% of the CPU time)." in built.stdout
+    (good / "content" / "letters" / "a.md").write_text("no front-matter\n", encoding="utf-8")
+    failed = subprocess.run([*command, "check", "--site", str(good)], capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("content/letters/a.md:1: the file does not start with front-matter")

@@ -23,7 +23,7 @@ from .parallel import RenderJob, SearchJob, default_workers, render_pages
 from .progress import Progress, no_progress
 from .render import THEME_DIR, Page, Renderer, TemplateProblem
 from .schema import validate
-from .search import WORKSPACE, IndexReport, SearchIndexError, place_bundles
+from .search import WORKSPACE, IndexReport, SearchIndexError, children_cpu, place_bundles
 from .write import PageWriter, copy_assets, staged_output
 
 
@@ -44,6 +44,9 @@ class BuildResult:
     indexed: int
     timings: dict[str, float]
     up_to_date: bool = False  # nothing changed since the last build: nothing was done
+    cpu_seconds: float = 0.0  # CPU time of the whole build, its worker and Pagefind processes included
+    search_cpu_seconds: float = 0.0  # of which Pagefind's processes
+    bundles: int = 0  # search-index bundles built
     renderer: Renderer | None = field(default=None, repr=False)  # with keep=True
     rendered: list[Page] | None = field(default=None, repr=False)  # with keep=True
 
@@ -54,9 +57,9 @@ class BuildResult:
     def summary(self) -> str:
         if self.up_to_date:
             return f"Nothing changed since the last build: {count(self.pages, 'page')} in place, checked in {self.seconds:.2f} s."
-        if "search" in self.timings:
-            share = 100 * self.timings["search"] / (self.seconds or 1.0)
-            search = f", search index {self.timings['search']:.2f} s ({share:.0f} %)"
+        if self.bundles:
+            share = 100 * self.search_cpu_seconds / (self.cpu_seconds or 1.0)
+            search = f", search index {count(self.bundles, 'bundle')} built alongside ({share:.0f} % of the CPU time)"
         else:
             search = ", no search index"
         return (
@@ -140,10 +143,11 @@ def build(
     output = (output or site_dir / "site").absolute()
     problems = Problems()
     timings: dict[str, float] = {}
+    cpu_start = _cpu()
     persist = use_cache and cache is None
-    if persist:
-        cache = load_cache(site_dir)
     with collector_paused():
+        if persist:
+            cache = load_cache(site_dir)
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
             documents = load_documents(site_dir, problems, cache)
@@ -189,7 +193,9 @@ def build(
     except SearchIndexError as exc:
         problems.error("site", None, str(exc), "the previous site was left as it was")
         raise BuildFailed(problems, "the search index could not be built") from None
-    result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings)
+    result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings, cpu_seconds=_cpu() - cpu_start)
+    if with_search:
+        result.search_cpu_seconds, result.bundles = index.cpu_seconds, index.bundles
     if keep:
         result.renderer, result.rendered = renderer, kept
     if cache is not None:
@@ -198,8 +204,14 @@ def build(
         cache.result = (result.pages, result.letters, result.entities, result.indexed)
         cache.remember_output(output)
         if persist:
-            save_cache(site_dir, cache)
+            with collector_paused():
+                save_cache(site_dir, cache)
     return result
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children so far."""
+    return time.process_time() + children_cpu()
 
 
 def _fragment_targets(site: Site) -> set[str]:

@@ -24,7 +24,7 @@ from .errors import Problems, SourceError
 from .load import Document, read_document
 
 CACHE_DIR = ".docket-cache"
-FORMAT = 2  # bump when what is pickled changes shape
+FORMAT = 3  # bump when what is pickled changes shape
 
 
 def file_stat(path: Path) -> tuple[int, int, int]:

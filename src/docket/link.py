@@ -145,11 +145,12 @@ def _check_ref(source: Record, ref: Ref, records: dict[str, Record], problems: P
         )
 
 
-def _markdown_refs(record: Record) -> Iterator[tuple[Iterable[InlineRef], int]]:
-    """The references of each Markdown text of a record, with the file line it starts on.
+def _markdown_refs(record: Record) -> Iterator[tuple[Iterable[tuple], int]]:
+    """The references of each Markdown text of a record, as InlineRef fields, with the
+    file line the text starts on.
 
-    The body's were found when the file was read (and are cached with it); the short
-    front-matter texts are scanned here.
+    The body's were found when the file was read (and are cached with it, as plain
+    tuples); the short front-matter texts are scanned here.
     """
     yield record.body_xrefs, record.body_line
     if isinstance(record, Letter):
@@ -163,14 +164,13 @@ def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, li
     for record in records.values():
         refs: list[InlineRef] = []
         for xrefs, first_line in _markdown_refs(record):
-            for xref in xrefs:
-                line = first_line + xref.line - 1 if first_line else None
-                target = records.get(xref.target)
-                if target is None:
-                    hint = did_you_mean(xref.target, records) or "link to the file name of a letter or entity, without .md"
-                    problems.error(record.path, line, f"[[{xref.target}]]: links to nothing", hint, xref.col if first_line else None)
+            for target, fragment, label, text_line, col in xrefs:
+                line = first_line + text_line - 1 if first_line else None
+                if target not in records:
+                    hint = did_you_mean(target, records) or "link to the file name of a letter or entity, without .md"
+                    problems.error(record.path, line, f"[[{target}]]: links to nothing", hint, col if first_line else None)
                     continue
-                refs.append(InlineRef(xref.target, xref.fragment, xref.label, line, xref.col))
+                refs.append(InlineRef(target, fragment, label, line, col))
         if refs:
             found[record.id] = refs
     return found

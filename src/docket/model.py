@@ -11,7 +11,6 @@ from typing import Any
 
 from .dates import EdtfDate
 from .paths import RecordId
-from .xref import InlineRef
 
 LETTER_KINDS = ("letter", "speech", "statement")
 TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned")
@@ -78,7 +77,7 @@ class Letter:
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    body_xrefs: tuple[InlineRef, ...] = ()  # the body's [[references]], lines counted within the body
+    body_xrefs: tuple[tuple, ...] = ()  # the body's [[references]] (InlineRef fields), lines counted within the body
 
     record_kind = "letter"
 
@@ -102,7 +101,7 @@ class Entity:
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    body_xrefs: tuple[InlineRef, ...] = ()  # the body's [[references]], lines counted within the body
+    body_xrefs: tuple[tuple, ...] = ()  # the body's [[references]] (InlineRef fields), lines counted within the body
 
     @property
     def record_kind(self) -> str:

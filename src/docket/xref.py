@@ -15,8 +15,7 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTAL
 
 
 class InlineRef(NamedTuple):
-    """One ``[[reference]]``; a named tuple because every body's are cached, and
-    tuples are what pickle stores fastest."""
+    """One ``[[reference]]``."""
 
     target: str
     fragment: str
