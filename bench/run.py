@@ -45,6 +45,7 @@ import argparse
 import datetime as dt
 import html
 import json
+import math
 import os
 import platform
 import re
@@ -59,7 +60,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -80,6 +81,8 @@ BAR_SEARCH = 1.0
 BAR_SECOND = 0.5
 BAR_SERVE_MS = 300.0
 BAR_PEAK_MIB = 1024.0
+BAR_LARGE_PEAK_MIB = 8192.0  # 100,000 letters, search included
+BAR_SCALE = 11.0  # 100,000 letters at most 11x the time of 10,000
 
 PROFILE_LINE = re.compile(r"^\s+(\w+)\s+([0-9.]+) s\s+([0-9.]+) %\s*$")
 SUMMARY_LINE = re.compile(r"Built ([\d,]+) pages? \(([\d,]+) letters?, ([\d,]+) entit")
@@ -771,6 +774,7 @@ def table(results: list[dict]) -> str:
 
 def bars(r: dict) -> list[dict]:
     def bar(name: str, value, limit: float, unit: str, failed: str | None = None) -> dict:
+        value = None if isinstance(value, float) and math.isnan(value) else value  # not measured
         ok = False if failed else None if value is None else value <= limit if unit == "×" else value < limit
         return {"bar": name, "value": value, "limit": limit, "unit": unit, "failed": failed,
                 "result": "n/a" if ok is None else "PASS" if ok else "FAIL"}
@@ -787,13 +791,35 @@ def bars(r: dict) -> list[dict]:
     ]
 
 
-def bars_text(results: list[dict]) -> str:
+def scale_bars(results: list[dict]) -> list[dict]:
+    """The bars across sizes: 100,000 letters against 10,000, and its peak memory."""
+    by_n = {r["letters_requested"]: r for r in results}
+    small, large = by_n.get(10000), by_n.get(100000)
+    if not small or not large:
+        return []
+    found = []
+    for label, key in (("with search", "cold_search"), ("without search", "cold_no_search")):
+        ratio = get(large, "docket", key, "wall_s") / get(small, "docket", key, "wall_s")
+        found.append({"bar": f"cold build {label}: 100,000 / 10,000 letters ≤ 11×", "value": ratio, "limit": BAR_SCALE, "unit": "×",
+                      "failed": None, "result": "PASS" if ratio <= BAR_SCALE else "FAIL"})
+    peak = get(large, "docket", "peak_pss_search_mib")
+    found.append({"bar": "100,000 letters with search: peak < 8 GiB (tree PSS)", "value": peak, "limit": BAR_LARGE_PEAK_MIB, "unit": "MiB",
+                  "failed": None, "result": "PASS" if peak < BAR_LARGE_PEAK_MIB else "FAIL"})
+    return found
+
+
+def bars_text(results: list[dict], scale: list[dict] | None = None) -> str:
     lines = []
     for r in results:
         note = "" if r["letters_requested"] == 10000 else " (the bars are set for 10,000 letters)"
         lines.append(f"Bars at N = {r['letters_requested']:,}{note}:")
         for b in r["bars"]:
             value = "rebuild failed: " + b["failed"] if b["failed"] else "–" if b["value"] is None else (f"{b['value']:.2f}×" if b["unit"] == "×" else f"{b['value']:,.0f} {b['unit']}")
+            lines.append(f"  {b['result']:<4}  {b['bar']:<52} {value}")
+    if scale:
+        lines.append("Bars across sizes:")
+        for b in scale:
+            value = f"{b['value']:.2f}×" if b["unit"] == "×" else f"{b['value']:,.0f} {b['unit']}"
             lines.append(f"  {b['result']:<4}  {b['bar']:<52} {value}")
     return "\n".join(lines)
 
@@ -872,10 +898,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", choices=("head", "worktree"), default="head",
                     help="which docket to measure: a snapshot of the last commit (default) or of the working tree's src/")
     ap.add_argument("--keep", action="store_true", help="keep the archives and outputs in the workdir")
+    ap.add_argument("--report", type=Path, metavar="JSON", help="print the table and bars of an earlier run's JSON, and stop")
     ap.add_argument("--large", type=int, default=20000, metavar="N",
                     help="above N letters, leave out Pagefind's CLI (one index of 100,000 pages needs ~25 GB) "
                          "and the serve edits (default 20000)")
     args = ap.parse_args(argv)
+    if args.report:
+        report = json.loads(args.report.read_text(encoding="utf-8"))
+        for r in report["results"]:
+            r["bars"] = bars(r)
+        print_report(report)
+        return 0
     sizes = parse_letters(args.letters)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -905,20 +938,25 @@ def main(argv: list[str] | None = None) -> int:
             r = bench_one(n, args, workdir)
             r["bars"] = bars(r)
             report["results"].append(r)
+            report["scale_bars"] = scale_bars(report["results"])
             if args.json:  # written after every N, so a long run leaves something behind
                 args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     finally:
         if made_workdir and not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
+    print_report(report)
+    return 0
+
+
+def print_report(report: dict) -> None:
     m = report["meta"]
     print(f"docket bench, {m['date']}, {m['cpus']} CPUs ({m['cpu_model']}), {m['hugo']}, {m['pagefind']}, "
-          f"docket {m['docket_measured']} ({'last commit' if args.source == 'head' else 'working tree'}), "
-          f"median of {args.repeat}\n")
+          f"docket {m['docket_measured']} ({'last commit' if m.get('docket_source', 'head') == 'head' else 'working tree'}), "
+          f"median of {m.get('repeat', 1)}\n")
     print(table(report["results"]))
     print()
-    print(bars_text(report["results"]))
-    return 0
+    print(bars_text(report["results"], scale_bars(report["results"])))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 Workers are forked after the site is linked, so each inherits the whole linked site and
 the template environment without pickling them. Each writes the pages it renders into
 the output folder itself and sends back only what the build still needs: the HTML of
-the pages the search index or a ``#fragment`` check reads, the URL of the others.
+the pages serve keeps or a ``#fragment`` check reads, the URL of the others. In a build
+with a search index, a worker also feeds each page it renders to the Pagefind process
+of the page's bundle (see ``bundles``).
 Chunks come back in the order they were handed out (``imap``), so the output is the same
 page for page, byte for byte, whatever the number of workers. Index pages, which are few
 and list everything, are rendered in the main process. Where ``fork`` is not available

@@ -155,7 +155,6 @@ def _pages_in_index(folder: Path) -> int:
         raise SearchIndexError(f"Pagefind wrote no readable index: {exc}") from exc
 
 
-
 _BODY_MARK = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body[\s>=]")
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")
 

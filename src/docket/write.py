@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -35,27 +34,24 @@ def safe_join(root: Path, relative: str) -> Path:
 
 
 class PageWriter:
-    """Writes pages into the output folder as they are rendered, timing itself.
+    """Writes pages into the output folder as they are rendered, counting them.
 
-    Writing each page as it comes, rather than after all are rendered, means a build
-    without a search index never holds the whole site's HTML in memory.
+    Each render worker writes the pages it renders, as it renders them, so no build
+    holds the whole site's HTML in memory or sends it between processes.
     """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.count = 0
-        self.seconds = 0.0
         self._made: set[Path] = set()
 
     def write(self, page: Page) -> None:
-        start = time.perf_counter()
         target = safe_join(self.root, output_path(page.url))
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
         target.write_bytes(page.html.encode("utf-8"))
         self.count += 1
-        self.seconds += time.perf_counter() - start
 
 
 def copy_assets(root: Path, site_dir: Path | None) -> None:
