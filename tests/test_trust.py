@@ -10,6 +10,8 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from conftest import BASIC_LETTER, REPO, letter
 from docket.build import check
 from docket.cli import main
@@ -19,13 +21,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_interrupted_build_leaves_the_previous_site(tmp_path):
+def pagefind_processes() -> list[str]:
+    found = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
+    return [line for line in found if "pagefind_bin" in line]
+
+
+@pytest.mark.parametrize("options", [["--no-search"], []], ids=["no search", "with search in bundles"])
+def test_interrupted_build_leaves_the_previous_site(tmp_path, options):
+    """Ctrl-C in the middle of rendering (with search: in the middle of two bundles being
+    rendered and indexed at once) stops the build promptly and leaves no process behind."""
     source = tmp_path / "archive"
     subprocess.run([sys.executable, str(REPO / "bench" / "make_archive.py"), "1500", str(source)], check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "docket.cli", "build", "--no-search", "--site", str(source)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "docket.cli", "build", *options, "--site", str(source)], check=True, capture_output=True)
     before = snapshot(source / "site")
     (source / "content" / "people").joinpath("zz-new-person.md").write_text("---\nname: New\ndescription: A new person.\n---\n")
-    process = subprocess.Popen([sys.executable, "-m", "docket.cli", "build", "--no-search", "--site", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "docket.cli", "build", *options, "--site", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     staging = source / ".site.building"
     deadline = time.monotonic() + 60
     while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -37,6 +47,10 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     assert err.endswith("Interrupted; the previous site is unchanged.\n")
     assert snapshot(source / "site") == before
     assert sorted(p.name for p in source.iterdir()) == [".docket-cache", "content", "docket.toml", "site"]
+    deadline = time.monotonic() + 10
+    while pagefind_processes() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pagefind_processes(), "a Pagefind process outlived the interrupted build"
 
 
 def test_pagefind_failure_leaves_the_previous_site(scratch_site, capsys, monkeypatch):

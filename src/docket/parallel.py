@@ -31,6 +31,7 @@ from .write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
 MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
+POLL = 0.2  # seconds between looks for Ctrl-C while waiting for a worker
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _run_task(task: tuple[int, list[str]]) -> tuple[list[Page], IndexReport | No
 
 @contextmanager
 def _interrupt_between_chunks() -> Iterator[threading.Event]:
-    """Turn Ctrl-C into a flag that the loop checks between chunks.
+    """Turn Ctrl-C into a flag that the loop checks while it waits for results.
 
     A KeyboardInterrupt raised inside the pool's own bookkeeping can leave it unable to
     shut down; raised from our loop, the pool terminates its workers cleanly.
@@ -112,6 +113,26 @@ def _interrupt_between_chunks() -> Iterator[threading.Event]:
         yield interrupted
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _results(results, interrupted: threading.Event) -> Iterator:  # type: ignore[no-untyped-def]
+    """The pool's results in order, looking for Ctrl-C every POLL seconds while waiting.
+
+    A task can be a whole search bundle, tens of seconds of work: the build must not
+    wait for it to end before it stops.
+    """
+    while True:
+        try:
+            result = results.next(timeout=POLL)
+        except multiprocessing.TimeoutError:
+            if interrupted.is_set():
+                raise KeyboardInterrupt from None
+            continue
+        except StopIteration:
+            return
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        yield result
 
 
 def default_workers() -> int:
@@ -145,9 +166,7 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
         try:
             with _interrupt_between_chunks() as interrupted:
                 with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-                    for pages, report in pool.imap(_run_task, numbered):
-                        if interrupted.is_set():
-                            raise KeyboardInterrupt
+                    for pages, report in _results(pool.imap(_run_task, numbered), interrupted):
                         yield pages, report
                         done += len(pages)
                         progress("render", done, total)
