@@ -58,9 +58,6 @@ class RenderJob:
     keep: Container[str] = frozenset()  # the HTML of these URLs (for #fragment checks)
     search: SearchJob | None = None
 
-    def page(self, record_id: str) -> Page:
-        return self.renderer.record_page(record_id)
-
     def written(self, page: Page) -> Page:
         """Write ``page``; what is sent back of it."""
         self.writer.write(page)
@@ -71,12 +68,12 @@ class RenderJob:
     def run(self, task: tuple[int, list[str]]) -> tuple[list[Page], IndexReport | None]:
         number, ids = task
         if self.search is None:
-            return [self.written(self.page(record_id)) for record_id in ids], None
+            return [self.written(self.renderer.record_page(record_id)) for record_id in ids], None
         sent: list[Page] = []
 
         def rendered() -> Iterator[Page]:
             for record_id in ids:
-                page = self.page(record_id)
+                page = self.renderer.record_page(record_id)
                 sent.append(self.written(page))
                 yield page
 
