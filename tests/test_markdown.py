@@ -53,3 +53,8 @@ def test_find_xrefs_reports_lines_and_columns_and_skips_code():
 def test_footnotes_get_a_page_unique_prefix():
     html = render_markdown("a[^1]\n\n[^1]: note", resolve, "date-note")
     assert 'id="fn-date-note-1"' in html and 'href="#fnref-date-note-1"' in html
+
+
+def test_find_xrefs_skips_escaped_brackets_as_the_renderer_does():
+    found = [x.target for x in find_xrefs(r"\[[a]] and \\[[b]] and [[c]]")]
+    assert found == ["b", "c"]

@@ -29,6 +29,14 @@ def _blank_code(text: str) -> str:
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+def is_escaped(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` follows an odd run of backslashes: ``\\[[x]]`` is text."""
+    run = 0
+    while pos > run and text[pos - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
+
+
 def find_xrefs(text: str) -> Iterator[InlineRef]:
     if "[[" not in text:
         return
@@ -36,6 +44,8 @@ def find_xrefs(text: str) -> Iterator[InlineRef]:
     line, line_start, pos = 1, 0, 0
     for match in XREF.finditer(scanned):
         start = match.start()
+        if is_escaped(scanned, start):
+            continue
         newlines = scanned.count("\n", pos, start)
         if newlines:
             line += newlines
