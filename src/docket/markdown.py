@@ -47,7 +47,8 @@ _PLACED = re.compile(
     r"(?P<code><code[^>]*>.*?</code>)|(?P<tag><[^<>\ue000]*\ue000[^<>]*>)|%EE%80%80(?P<url>\d+)%EE%80%81|\ue000(?P<n>\d+)\ue001",
     re.DOTALL,
 )
-_IN_CODE = re.compile(r"\ue000(\d+)\ue001")
+_PLACEHOLDER = re.compile(r"\ue000(\d+)\ue001")
+_SLOW_MARKERS = ("<code", "<img", ' title="', "%EE%80%80")  # where a placeholder may not be in text
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _FOOTNOTE_ID = re.compile(r'(id="|href="#)fn(ref)?(\d+(?::\d+)?)"')
 
@@ -77,11 +78,14 @@ def _shown(match: re.Match, resolve: Resolver) -> str:
 
 
 def _restore(html: str, refs: list[re.Match], resolve: Resolver) -> str:
+    if not any(marker in html for marker in _SLOW_MARKERS):  # every placeholder is in text
+        return _PLACEHOLDER.sub(lambda m: _link(refs[int(m.group(1))], resolve), html)
+
     def put_back(found: re.Match) -> str:
         if found.group("code") is not None:
-            return _IN_CODE.sub(lambda m: escape(refs[int(m.group(1))].group(0)), found.group("code"))
+            return _PLACEHOLDER.sub(lambda m: escape(refs[int(m.group(1))].group(0)), found.group("code"))
         if found.group("tag") is not None:
-            return _IN_CODE.sub(lambda m: escape(_shown(refs[int(m.group(1))], resolve)), found.group("tag"))
+            return _PLACEHOLDER.sub(lambda m: escape(_shown(refs[int(m.group(1))], resolve)), found.group("tag"))
         if found.group("url") is not None:
             return quote(refs[int(found.group("url"))].group(0), safe="")
         return _link(refs[int(found.group("n"))], resolve)

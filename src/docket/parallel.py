@@ -7,9 +7,9 @@ the pages serve keeps or a ``#fragment`` check reads, the URL of the others. In 
 with a search index, a worker also feeds each page it renders to the Pagefind process
 of the page's bundle (see ``bundles``).
 Chunks come back in the order they were handed out (``imap``), so the output is the same
-page for page, byte for byte, whatever the number of workers. Index pages, which are few
-and list everything, are rendered in the main process. Where ``fork`` is not available
-the build renders in one process.
+page for page, byte for byte, whatever the number of workers. Index pages are tasks of
+their own, one page each, handed out after the record pages. Where ``fork`` is not
+available the build renders in one process.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Container, Iterator
 
 from .progress import Progress, no_progress
-from .render import Page, Renderer
+from .render import IndexKey, Page, Renderer
 from .search import IndexReport, run_bundle
 from .write import PageWriter
 
@@ -43,13 +43,23 @@ class SearchJob:
     prefix: str  # the site's base path without its final '/', put before every URL
 
 
+@dataclass(frozen=True)
+class Task:
+    """A share of the pages: record pages (with a search job, one whole bundle, whose
+    number this is) or index pages."""
+
+    number: int
+    records: tuple[str, ...] = ()
+    index: tuple[IndexKey, ...] = ()
+
+
 @dataclass
 class RenderJob:
     """What a render needs: the renderer, where pages go, which pages' HTML to send back,
     and, for a build with a search index, where the index bundles go.
 
-    Without a search job a task is any run of record ids; with one, a task is one
-    bundle, rendered and fed to its own Pagefind process by the same worker.
+    Without a search job a task's records are any run of record ids; with one, they are
+    one bundle, rendered and fed to its own Pagefind process by the same worker.
     """
 
     renderer: Renderer
@@ -65,19 +75,20 @@ class RenderJob:
             return page
         return Page(page.url, "", page.indexed)
 
-    def run(self, task: tuple[int, list[str]]) -> tuple[list[Page], IndexReport | None]:
-        number, ids = task
-        if self.search is None:
-            return [self.written(self.renderer.record_page(record_id)) for record_id in ids], None
-        sent: list[Page] = []
+    def run(self, task: Task) -> tuple[list[Page], IndexReport | None]:
+        renderer = self.renderer
+        sent = [self.written(renderer.index_page(key)) for key in task.index]
+        if self.search is None or not task.records:
+            sent += [self.written(renderer.record_page(record_id)) for record_id in task.records]
+            return sent, None
 
         def rendered() -> Iterator[Page]:
-            for record_id in ids:
-                page = self.renderer.record_page(record_id)
+            for record_id in task.records:
+                page = renderer.record_page(record_id)
                 sent.append(self.written(page))
                 yield page
 
-        report = run_bundle(rendered(), self.search.workspace / str(number), self.search.language, self.search.prefix)
+        report = run_bundle(rendered(), self.search.workspace / str(task.number), self.search.language, self.search.prefix)
         return sent, report
 
 
@@ -89,7 +100,7 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run_task(task: tuple[int, list[str]]) -> tuple[list[Page], IndexReport | None]:
+def _run_task(task: Task) -> tuple[list[Page], IndexReport | None]:
     assert _job is not None
     return _job.run(task)
 
@@ -144,14 +155,15 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
 
     ``tasks`` are lists of record ids (default: the renderer's order in chunks; with a
     search job, the search bundles). Yields each task's pages, in task order, with its
-    bundle's index report when there is a search job; then the index pages, one by one.
+    bundle's index report when there is a search job; then the index pages, a task each.
     """
     global _job
     renderer = job.renderer
     if tasks is None:
         ids = renderer.record_ids()
         tasks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    numbered = list(enumerate(tasks))
+    work = [Task(number, records=tuple(ids)) for number, ids in enumerate(tasks)]
+    work += [Task(-1, index=(key,)) for key in renderer.index_page_keys()]
     total = renderer.page_count()
     done = 0
     if workers > 1 and len(tasks) > 1 and sum(map(len, tasks)) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
@@ -163,7 +175,7 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
         try:
             with _interrupt_between_chunks() as interrupted:
                 with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-                    for pages, report in _results(pool.imap(_run_task, numbered), interrupted):
+                    for pages, report in _results(pool.imap(_run_task, work), interrupted):
                         yield pages, report
                         done += len(pages)
                         progress("render", done, total)
@@ -174,12 +186,8 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
             gc.unfreeze()
         job.writer.count += done  # the workers' own writers counted in their processes
     else:
-        for task in numbered:
+        for task in work:
             pages, report = job.run(task)
             yield pages, report
             done += len(pages)
             progress("render", done, total)
-    for page in renderer.index_pages():
-        yield [job.written(page)], None
-        done += 1
-    progress("render", done, total)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -47,6 +47,14 @@ class Page:
     indexed: bool  # whether the search index should hold it
 
 
+class IndexKey(NamedTuple):
+    """An index page: ``home``, ``letters`` or ``timeline`` (part: a year's slug, or ''
+    for the section's first page), ``kind`` (part: the entity kind), ``search``, ``404``."""
+
+    section: str
+    part: str = ""
+
+
 class TemplateProblem(Exception):
     """A template that fails to compile or render, located as ``template:line``."""
 
@@ -70,6 +78,9 @@ def make_environment(site_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # A change to a template rebuilds everything with a new environment, so there
+        # is no need to look at the template's file again each time a page uses it.
+        auto_reload=False,
     )
     return env
 
@@ -83,6 +94,7 @@ class Renderer:
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html)
         self._card_html: dict[tuple[str, bool], Markup] = {}
         self._bundles: list[list[str]] | None = None
+        self._by_year: dict[str, list] = {}
 
     def card_html(self, card: LetterCard, summary: bool = True) -> Markup:
         """A letter card rendered once by the theme's ``letter_card`` macro, then reused.
@@ -141,15 +153,35 @@ class Renderer:
         return self.letter_page(letter) if letter is not None else self.entity_page(self.site.entities[record_id])
 
     def index_pages(self) -> Iterator[Page]:
-        yield self.home_page()
-        yield from self.letters_index_pages()
-        yield from self.timeline_pages()
-        for kind in ENTITY_KINDS:
-            if self.site.by_kind[kind]:
-                yield self.entity_index_page(kind)
-        folders = [bundles.bundle_folder(number) for number in range(len(self.search_bundles()))]
-        yield Page(Url("/search/"), self.render("search.html", "/search/", title="Search", bundles=" ".join(folders)), False)
-        yield Page(Url("/404.html"), self.render("404.html", "/404.html", title="Page not found"), False)
+        for key in self.index_page_keys():
+            yield self.index_page(key)
+
+    def index_page_keys(self) -> list[IndexKey]:
+        """The pages that are not a record's, each named by its section and part.
+
+        Named rather than generated, so that render workers can share them out.
+        """
+        keys = [IndexKey("home")]
+        for section in ("letters", "timeline"):
+            keys.append(IndexKey(section))
+            keys += [IndexKey(section, year.slug) for year in self._years(section)]
+        keys += [IndexKey("kind", kind) for kind in ENTITY_KINDS if self.site.by_kind[kind]]
+        return keys + [IndexKey("search"), IndexKey("404")]
+
+    def index_page(self, key: IndexKey) -> Page:
+        section, part = key
+        if section == "home":
+            return self.home_page()
+        if section in ("letters", "timeline"):
+            return self._by_year_page(section, part)
+        if section == "kind":
+            return self.entity_index_page(part)
+        if section == "search":
+            folders = [bundles.bundle_folder(number) for number in range(len(self.search_bundles()))]
+            return Page(Url("/search/"), self.render("search.html", "/search/", title="Search", bundles=" ".join(folders)), False)
+        if section == "404":
+            return Page(Url("/404.html"), self.render("404.html", "/404.html", title="Page not found"), False)
+        raise ValueError(f"no index page {key}")
 
     def letter_page(self, letter: Letter) -> Page:
         site, views = self.site, self.views
@@ -252,26 +284,30 @@ class Renderer:
         html = self.render("entity_index.html", url, title=PLURAL[kind].capitalize(), kind=kind, groups=list(groups.items()))
         return Page(url, html, False)
 
-    def letters_index_pages(self) -> Iterator[Page]:
-        yield from self._by_year_pages("letters", "Letters", group_by_year(self.views.cards(self.site.chronology)))
+    def _years(self, section: str) -> list:
+        """The years of ``/letters/`` or ``/timeline/``, with what each lists; built once."""
+        if section not in self._by_year:
+            events = []
+            if section == "timeline":
+                for event_id in self.site.by_kind["event"]:
+                    event = self.site.entities[event_id]
+                    if "start" in event.dates:
+                        events.append((self.views.link(event_id), event.dates["start"]))
+            self._by_year[section] = group_by_year(self.views.cards(self.site.chronology), events)
+        return self._by_year[section]
 
-    def timeline_pages(self) -> Iterator[Page]:
-        events = []
-        for event_id in self.site.by_kind["event"]:
-            event = self.site.entities[event_id]
-            if "start" in event.dates:
-                events.append((self.views.link(event_id), event.dates["start"]))
-        yield from self._by_year_pages("timeline", "Timeline", group_by_year(self.views.cards(self.site.chronology), events))
-
-    def _by_year_pages(self, section: str, heading: str, years: list) -> Iterator[Page]:
-        """``/section/`` with every year (or, for a large archive, only the year bar) and a page per year."""
+    def _by_year_page(self, section: str, slug: str) -> Page:
+        """``/section/`` with every year (or, for a large archive, only the year bar), or one year's page."""
         template = f"{section}.html"
-        one_page = len(self.site.chronology) <= ONE_PAGE_LIMIT
-        url = f"/{section}/"
-        yield Page(Url(url), self.render(template, url, title=heading, years=years, shown=years if one_page else [], current=None), False)
-        for year in years:
-            url = f"/{section}/{year.slug}/"
-            yield Page(Url(url), self.render(template, url, title=f"{heading}: {year.label}", years=years, shown=[year], current=year.slug), False)
+        heading = section.capitalize()
+        years = self._years(section)
+        if not slug:
+            url = f"/{section}/"
+            shown = years if len(self.site.chronology) <= ONE_PAGE_LIMIT else []
+            return Page(Url(url), self.render(template, url, title=heading, years=years, shown=shown, current=None), False)
+        year = next(year for year in years if year.slug == slug)
+        url = f"/{section}/{slug}/"
+        return Page(Url(url), self.render(template, url, title=f"{heading}: {year.label}", years=years, shown=[year], current=slug), False)
 
     def home_page(self) -> Page:
         site = self.site
