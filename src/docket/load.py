@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from .errors import Problems
 from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
 from .paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
-from .xref import find_xrefs
+from .xref import xref_fields
 
 FENCE = "---"
 NAME_MAX_BYTES = 255
@@ -160,4 +160,4 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
     for line, message, hint in front.warnings:
         problems.warning(rel, line + 2, message, hint)
     body = "\n".join(lines[close + 1 :])
-    return Document(rel, kind, record_id, front, body, close + 2, 2, body_xrefs=tuple(tuple(xref) for xref in find_xrefs(body)))
+    return Document(rel, kind, record_id, front, body, close + 2, 2, body_xrefs=xref_fields(body))
