@@ -91,8 +91,9 @@ class Renderer:
         self.config = config
         self.views = Views(site, config.base_path)
         self.env = make_environment(site_dir)
-        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html)
+        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, once=self.once)
         self._card_html: dict[tuple[str, bool], Markup] = {}
+        self._once: dict[tuple, Markup] = {}
         self._bundles: list[list[str]] | None = None
         self._by_year: dict[str, list] = {}
 
@@ -106,6 +107,21 @@ class Renderer:
         found = self._card_html.get(key)
         if found is None:
             found = self._card_html[key] = self.env.get_template("_macros.html").module.letter_card(card, summary)
+        return found
+
+    def once(self, macro: str, *args: Any, **kwargs: Any) -> Markup:
+        """The theme's ``_macros.html`` macro ``macro`` for these arguments, rendered the
+        first time they come and reused after.
+
+        For the small macros every page calls several times (a date, a list of links):
+        a Jinja macro call costs more than the rest of such a line. Only for macros whose
+        output depends on their arguments alone, and with hashable arguments (links,
+        dates, tuples, strings).
+        """
+        key = (macro, args, tuple(kwargs.items()))
+        found = self._once.get(key)
+        if found is None:
+            found = self._once[key] = getattr(self.env.get_template("_macros.html").module, macro)(*args, **kwargs)
         return found
 
     # -- helpers -----------------------------------------------------------------
