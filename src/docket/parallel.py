@@ -168,9 +168,10 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
     done = 0
     if workers > 1 and len(tasks) > 1 and sum(map(len, tasks)) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
         _job = job
-        # The linked site is read by every worker and changed by none. Frozen, the
-        # collector leaves it alone: a worker's collections neither spend time on it
-        # nor write to its objects, which would copy the pages they sit on.
+        # The linked site is read by every worker and changed by none. Frozen (the
+        # build unfreezes it at its end), the collector leaves it alone: a worker's
+        # collections neither spend time on it nor write to its objects, which would
+        # copy the pages they sit on.
         gc.freeze()
         try:
             with _interrupt_between_chunks() as interrupted:
@@ -183,7 +184,6 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
                     raise KeyboardInterrupt
         finally:
             _job = None
-            gc.unfreeze()
         job.writer.count += done  # the workers' own writers counted in their processes
     else:
         for task in work:
