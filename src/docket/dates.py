@@ -363,7 +363,7 @@ def _not_edtf(part: str, col: int, extra_hint: str = "") -> DateError:
 
 def _x_error(part: str, col: int) -> DateError:
     """X in a place this module does not read (2X21, 2021-1X, 202X-05, 2021-XX-05)."""
-    y, mo, d = part[:4], part[5:7], part[8:10]
+    y, mo = part[:4], part[5:7]
     if not _YEAR_X_MATCH(y):
         at = 0
     elif "X" in y or not (mo.isdigit() or mo == "XX"):

@@ -72,16 +72,16 @@ def parse_front_matter(text: str) -> FrontMatter:
             "move long text into the body below the closing ---",
         )
     _check_tabs(text)
-    lines: dict[FieldPath, int] = {}
     try:
-        events = _Events(_Loader(text))
-        assert isinstance(events.take(), StreamStartEvent)
-        if isinstance(events.take(), StreamEndEvent):
+        builder = _Builder(_Loader(text))
+        assert isinstance(builder.next_event(), StreamStartEvent)
+        if isinstance(builder.next_event(), StreamEndEvent):  # else the document's start
             return FrontMatter({}, {})
-        root = _build(events, (), lines)
-        if not isinstance(events.take(), DocumentEndEvent) or not isinstance(events.take(), StreamEndEvent):
+        root = builder.value(builder.next_event(), ())
+        if not isinstance(builder.next_event(), DocumentEndEvent) or not isinstance(builder.next_event(), StreamEndEvent):
             raise FrontMatterError("the front-matter holds more than one YAML document", 0, "remove the extra ---")
-        warnings = _cut_values(text, events.plain_ends)
+        warnings = _cut_values(text, builder.plain_ends)
+        lines = builder.lines
     except yaml.MarkedYAMLError as exc:
         raise _from_yaml_error(exc, text) from None
     except yaml.YAMLError as exc:
@@ -142,35 +142,6 @@ def _refuse_extras(event: Any) -> None:
         )
 
 
-class _Events:
-    """PyYAML's parser, read event by event, with one event of look-ahead.
-
-    Straight from the parser's ``get_event`` rather than through ``yaml.parse``, whose
-    generator costs a third of reading a letter's front-matter.
-    """
-
-    __slots__ = ("_parser", "_next", "plain_ends")
-
-    def __init__(self, parser: Any) -> None:
-        self._parser = parser
-        self._next: Any = None
-        self.plain_ends: list[tuple[int, int, str]] = []  # where each unquoted value ends
-
-    def take(self) -> Any:
-        if self._next is not None:
-            event, self._next = self._next, None
-            return event
-        return self._parser.get_event()
-
-    def closes(self, end_type: type) -> bool:
-        """Consume the next event if it ends the current collection."""
-        event = self.take()
-        if isinstance(event, end_type):
-            return True
-        self._next = event
-        return False
-
-
 class DuplicateKey(FrontMatterError):
     """A key given twice; ``first`` is the 0-based line of its first appearance."""
 
@@ -180,43 +151,69 @@ class DuplicateKey(FrontMatterError):
         self.first = first
 
 
-def _build(events: _Events, path: FieldPath, lines: dict[FieldPath, int]) -> Any:
-    event = events.take()
-    if isinstance(event, AliasEvent):
-        raise FrontMatterError(
-            f"YAML alias '*{event.anchor}' is not allowed",
-            event.start_mark.line,
-            "write the value out in full, or quote it if it starts with *",
-        )
-    _refuse_extras(event)
-    lines.setdefault(path, event.start_mark.line)
-    if isinstance(event, ScalarEvent):
-        if event.implicit[0] and event.value in NULLS:
-            return None
-        if event.implicit[0] and event.end_mark.line == event.start_mark.line:
-            events.plain_ends.append((event.end_mark.line, event.end_mark.column, event.value))
-        return event.value
-    if isinstance(event, SequenceStartEvent):
-        items: list[Any] = []
-        while not events.closes(SequenceEndEvent):
-            items.append(_build(events, path + (len(items),), lines))
-        return items
-    if isinstance(event, MappingStartEvent):
+class _Builder:
+    """Plain values from the parser's events, with each value's line.
+
+    Events are taken one at a time from the C parser's ``get_event``: a collection's
+    next event is either its end or the start of its next item, so no look-ahead is
+    needed, and a value is built from the event that starts it.
+    """
+
+    __slots__ = ("next_event", "lines", "plain_ends")
+
+    def __init__(self, parser: Any) -> None:
+        self.next_event = parser.get_event
+        self.lines: dict[FieldPath, int] = {}
+        self.plain_ends: list[tuple[int, int, str]] = []  # where each unquoted one-line value ends
+
+    def value(self, event: Any, path: FieldPath) -> Any:
+        kind = type(event)
+        if kind is AliasEvent:
+            raise FrontMatterError(
+                f"YAML alias '*{event.anchor}' is not allowed",
+                event.start_mark.line,
+                "write the value out in full, or quote it if it starts with *",
+            )
+        if event.anchor or (event.tag and event.tag != "!"):
+            _refuse_extras(event)
+        start = event.start_mark.line
+        self.lines.setdefault(path, start)
+        if kind is ScalarEvent:
+            if event.implicit[0]:
+                if event.value in NULLS:
+                    return None
+                if event.end_mark.line == start:
+                    self.plain_ends.append((start, event.end_mark.column, event.value))
+            return event.value
+        if kind is SequenceStartEvent:
+            items: list[Any] = []
+            item = self.next_event()
+            while type(item) is not SequenceEndEvent:
+                items.append(self.value(item, path + (len(items),)))
+                item = self.next_event()
+            return items
+        if kind is MappingStartEvent:
+            return self.mapping(path)
+        raise FrontMatterError(f"unexpected YAML event {kind.__name__}", start)
+
+    def mapping(self, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        while not events.closes(MappingEndEvent):
-            key_event = events.take()
-            _refuse_extras(key_event)
-            if not isinstance(key_event, ScalarEvent):
-                raise FrontMatterError(
-                    "a field name must be plain text", key_event.start_mark.line, "write 'name: value'"
-                )
-            key, key_path = key_event.value, path + (key_event.value,)
+        lines = self.lines
+        key_event = self.next_event()
+        while type(key_event) is not MappingEndEvent:
+            if type(key_event) is not ScalarEvent:
+                _refuse_extras(key_event)
+                raise FrontMatterError("a field name must be plain text", key_event.start_mark.line, "write 'name: value'")
+            if key_event.anchor or key_event.tag:
+                _refuse_extras(key_event)
+            key = key_event.value
+            key_path = path + (key,)
             if key in mapping:
                 raise DuplicateKey(key, lines[key_path], key_event.start_mark.line)
             lines[key_path] = key_event.start_mark.line
-            mapping[key] = _build(events, key_path, lines)
+            mapping[key] = self.value(self.next_event(), key_path)
+            key_event = self.next_event()
         return mapping
-    raise FrontMatterError(f"unexpected YAML event {type(event).__name__}", event.start_mark.line)
 
 
 def _from_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> FrontMatterError:

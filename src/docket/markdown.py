@@ -77,9 +77,15 @@ def _shown(match: re.Match, resolve: Resolver) -> str:
     return resolved[1] if resolved else match.group(1).strip()
 
 
-def _restore(html: str, refs: list[re.Match], resolve: Resolver) -> str:
+def _restore(html: str, refs: list[re.Match], resolve: Resolver, links: dict[str, str]) -> str:
+    def link(ref: re.Match) -> str:
+        found = links.get(ref.group(0))
+        if found is None:
+            found = links[ref.group(0)] = _link(ref, resolve)
+        return found
+
     if not any(marker in html for marker in _SLOW_MARKERS):  # every placeholder is in text
-        return _PLACEHOLDER.sub(lambda m: _link(refs[int(m.group(1))], resolve), html)
+        return _PLACEHOLDER.sub(lambda m: link(refs[int(m.group(1))]), html)
 
     def put_back(found: re.Match) -> str:
         if found.group("code") is not None:
@@ -88,19 +94,24 @@ def _restore(html: str, refs: list[re.Match], resolve: Resolver) -> str:
             return _PLACEHOLDER.sub(lambda m: escape(_shown(refs[int(m.group(1))], resolve)), found.group("tag"))
         if found.group("url") is not None:
             return quote(refs[int(found.group("url"))].group(0), safe="")
-        return _link(refs[int(found.group("n"))], resolve)
+        return link(refs[int(found.group("n"))])
 
     return _PLACED.sub(put_back, html)
 
 
-def render_markdown(text: str, resolve: Resolver, doc_id: str = "") -> str:
-    """HTML for one Markdown text; ``doc_id`` keeps footnote ids unique on a page."""
+def render_markdown(text: str, resolve: Resolver, doc_id: str = "", links: dict[str, str] | None = None) -> str:
+    """HTML for one Markdown text; ``doc_id`` keeps footnote ids unique on a page.
+
+    ``links`` remembers the HTML of each reference (by its source text) across calls
+    that share one ``resolve``: a reference's link depends on nothing else.
+    """
     if not text.strip():
         return ""
     refs: list[re.Match] = []
     if "[[" in text:
         def place(match: re.Match) -> str:
-            if is_escaped(text, match.start()):
+            start = match.start()
+            if start and text[start - 1] == "\\" and is_escaped(text, start):
                 return match.group(0)
             refs.append(match)
             return f"{_OPEN}{len(refs) - 1}{_CLOSE}"
@@ -108,7 +119,7 @@ def render_markdown(text: str, resolve: Resolver, doc_id: str = "") -> str:
         text = XREF.sub(place, text)
     html = _MD.render(text)
     if refs:
-        html = _restore(html, refs, resolve)
+        html = _restore(html, refs, resolve, {} if links is None else links)
     if "<h" in html:
         html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", html)
     if doc_id and "footnote" in html:

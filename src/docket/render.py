@@ -94,6 +94,7 @@ class Renderer:
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, once=self.once)
         self._card_html: dict[tuple[str, bool], Markup] = {}
         self._once: dict[tuple, Markup] = {}
+        self._xref_html: dict[str, str] = {}  # a [[reference]]'s link, by its source text
         self._bundles: list[list[str]] | None = None
         self._by_year: dict[str, list] = {}
 
@@ -126,7 +127,7 @@ class Renderer:
 
     # -- helpers -----------------------------------------------------------------
     def markdown(self, text: str, doc_id: str = "") -> Markup:
-        return Markup(render_markdown(text, self.views.resolve, doc_id))
+        return Markup(render_markdown(text, self.views.resolve, doc_id, self._xref_html))
 
     def render(self, template: str, url: str, **context: Any) -> str:
         try:
