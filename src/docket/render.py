@@ -91,7 +91,7 @@ class Renderer:
         self.config = config
         self.views = Views(site, config.base_path)
         self.env = make_environment(site_dir)
-        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, once=self.once)
+        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, card_items=self.card_items, once=self.once)
         self._card_html: dict[tuple[str, bool], Markup] = {}
         self._once: dict[tuple, Markup] = {}
         self._xref_html: dict[str, str] = {}  # a [[reference]]'s link, by its source text
@@ -109,6 +109,12 @@ class Renderer:
         if found is None:
             found = self._card_html[key] = self.env.get_template("_macros.html").module.letter_card(card, summary)
         return found
+
+    def card_items(self, cards: list[LetterCard], summary: bool = True) -> Markup:
+        """``card_html`` of each card, in ``<li>`` elements, a line each: one template call
+        for a whole list instead of one per card (a letter page lists some twenty)."""
+        card_html = self.card_html
+        return Markup("".join([f"  <li>{card_html(card, summary)}</li>\n" for card in cards]))
 
     def once(self, macro: str, *args: Any, **kwargs: Any) -> Markup:
         """The theme's ``_macros.html`` macro ``macro`` for these arguments, rendered the
