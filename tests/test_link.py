@@ -60,3 +60,21 @@ def test_related_letters_share_correspondents_or_events_and_leave_out_the_thread
     site = check(archive(scratch_site)).site
     assert site.related["b"] == ["d", "c"]
     assert site.related["a"] == ["d", "c"]
+
+
+def test_an_event_page_lists_the_first_letters_during_it_and_sends_to_the_timeline_for_the_rest(scratch_site, tmp_path, monkeypatch):
+    import docket.render
+    from docket.build import build
+
+    monkeypatch.setattr(docket.render, "DURING_LIMIT", 2)
+    event = "---\nname: Long talks\ndescription: Talks.\nstart: 2020-12-01\nend: 2021-02-28\n---\n"
+    files = {"content/events/long-talks.md": event}
+    for name, day in (("w", "2020-12-05"), ("x", "2021-01-03"), ("y", "2021-01-20"), ("z", "2021-02-10")):
+        files[f"content/letters/{name}.md"] = letter(f"date: {day}\nsenders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {{title: S}}")
+    out = tmp_path / "out"
+    build(scratch_site(files), out, search=False)
+    page = (out / "events" / "long-talks" / "index.html").read_text()
+    assert "Written during this event <span class=\"count\">(4)</span>" in page
+    assert "The first 2 of 4, in order of date." in page
+    assert '<a href="/timeline/2020/">2020</a>, <a href="/timeline/2021/">2021</a>.' in page
+    assert page.count('class="card"') == 2 and "/letters/w/" in page and "/letters/x/" in page and "/letters/z/" not in page

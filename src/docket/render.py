@@ -37,6 +37,9 @@ AUTHORITY_URLS = {
     "gnd": ("GND", "https://d-nb.info/gnd/{}"),
     "geonames": ("GeoNames", "https://www.geonames.org/{}/"),
 }
+#: letters an event's page lists as written during it; the timeline has the rest. Without
+#: a limit, event pages grow with the archive and their sum with its square.
+DURING_LIMIT = 100
 DATE_LABELS = {"born": "Born", "died": "Died", "founded": "Founded", "dissolved": "Dissolved", "start": "Began", "end": "Ended", "date": "Date"}
 
 
@@ -272,6 +275,8 @@ class Renderer:
         dates = [(DATE_LABELS[name], entity.dates[name]) for name in ENTITY_DATES[entity.kind] if name in entity.dates]
         authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
         first_date = next(iter(entity.dates.values()), None)
+        during = site.during.get(entity.id, [])
+        during_years = sorted({placement(site.letters[i].date)[0] for i in during}) if len(during) > DURING_LIMIT else []
         html = self.render(
             "entity.html",
             url,
@@ -286,7 +291,9 @@ class Renderer:
             places=views.links(entity.places),
             letter_roles=letter_roles,
             entity_roles=entity_roles,
-            during=views.cards(site.during.get(entity.id, [])),
+            during=views.cards(during[:DURING_LIMIT]),
+            during_count=len(during),
+            during_years=[(slug, views.href(f"/timeline/{slug}/")) for slug in during_years],
             letter_count=site.letter_count(entity.id),
             search={
                 "filters": [("kind", KIND_LABELS[entity.kind])],
