@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import BASIC_LETTER, letter
 from docket.build import build
 
@@ -101,3 +103,21 @@ def test_warnings_are_reported_again_when_nothing_changed(scratch_site):
     second = build(site, search=False)
     assert second.up_to_date
     assert [p.format() for p in second.problems.sorted()] == [p.format() for p in first.problems.sorted()] != []
+
+
+def test_a_build_hands_everything_back_to_the_garbage_collector(scratch_site):
+    """A build freezes the linked site (gc.freeze) while it renders; serve builds again
+    and again in one process, so whatever a build froze must be collectable after it,
+    whether it succeeded or failed."""
+    import gc
+
+    from docket.errors import BuildFailed
+
+    site = site_with_two_letters(scratch_site)
+    assert gc.get_freeze_count() == 0
+    build(site, search=False, use_cache=False)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    (site / "content" / "letters" / "b.md").write_text(REPLY.replace("in_reply_to: [a]", "in_reply_to: [nobody]"))
+    with pytest.raises(BuildFailed):
+        build(site, search=False, use_cache=False)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -178,61 +178,54 @@ def build(
         checked = _validate_and_link(config, documents, problems, timings)
         gc.freeze()  # before the collector is back on: see _unfreezing
     with _unfreezing():
-        return _render(checked, output, site_dir, cache, with_search, strict, keep, persist, progress, workers, timings, cpu_start, inputs if cache is not None else "")
-
-
-def _render(checked: Checked, output: Path, site_dir: Path, cache: BuildCache | None, with_search: bool, strict: bool, keep: bool, persist: bool,
-            progress: Progress, workers: int, timings: dict[str, float], cpu_start: float, inputs: str) -> BuildResult:
-    """The rest of ``build``: render, index and write the checked site, and save the cache."""
-    config, problems = checked.config, checked.problems
-    if problems.errors or (strict and problems.warnings):
-        raise BuildFailed(problems, _failure_summary(problems, strict))
-    renderer = Renderer(checked.site, checked.config, site_dir)
-    try:
-        with staged_output(output) as staging:
-            search_job = SearchJob(staging / WORKSPACE, config.language, config.base_path.rstrip("/")) if with_search else None
-            job = RenderJob(renderer, PageWriter(staging), keep_all=keep, keep=_fragment_targets(checked.site), search=search_job)
-            kept: list[Page] = []  # pages serve or a #fragment check still needs
-            reports: list[IndexReport] = []
-            with _timed(timings, "render"):
-                for pages, report in render_pages(job, workers or default_workers(), progress, renderer.search_bundles() if with_search else None):
-                    kept.extend(page for page in pages if page.html)
-                    if report is not None:
-                        reports.append(report)
-            _check_fragments(checked.site, kept, problems)
-            if problems.errors:
-                raise BuildFailed(problems, _failure_summary(problems, strict))
-            with _timed(timings, "write"):
-                copy_assets(staging, site_dir)
-            indexed = 0
-            if with_search:
-                with _timed(timings, "search"):
-                    index = place_bundles(staging / WORKSPACE, staging, reports)
-                progress("search", index.pages, index.pages)  # indexed as they were rendered
-                indexed = index.pages
-                if not index.reproducible:
-                    problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
-            written = job.writer.count
-    except TemplateProblem as exc:
-        problems.error(f"templates/{exc.template}" if "/" not in exc.template else exc.template, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
-        raise BuildFailed(problems, "the theme could not be rendered") from None
-    except SearchIndexError as exc:
-        problems.error("site", None, str(exc), "the previous site was left as it was")
-        raise BuildFailed(problems, "the search index could not be built") from None
-    result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings, cpu_seconds=_cpu() - cpu_start)
-    if with_search:
-        result.search_cpu_seconds, result.bundles = index.cpu_seconds, index.bundles
-    if keep:
-        result.renderer, result.rendered = renderer, kept
-    if cache is not None:
-        cache.fingerprint = inputs
-        cache.problems = tuple(problems.items)
-        cache.result = (result.pages, result.letters, result.entities, result.indexed)
-        cache.remember_output(output)
-        if persist:
-            with collector_paused():
-                save_cache(site_dir, cache)
-    return result
+        if problems.errors or (strict and problems.warnings):
+            raise BuildFailed(problems, _failure_summary(problems, strict))
+        renderer = Renderer(checked.site, checked.config, site_dir)
+        try:
+            with staged_output(output) as staging:
+                search_job = SearchJob(staging / WORKSPACE, config.language, config.base_path.rstrip("/")) if with_search else None
+                job = RenderJob(renderer, PageWriter(staging), keep_all=keep, keep=_fragment_targets(checked.site), search=search_job)
+                kept: list[Page] = []  # pages serve or a #fragment check still needs
+                reports: list[IndexReport] = []
+                with _timed(timings, "render"):
+                    for pages, report in render_pages(job, workers or default_workers(), progress, renderer.search_bundles() if with_search else None):
+                        kept.extend(page for page in pages if page.html)
+                        if report is not None:
+                            reports.append(report)
+                _check_fragments(checked.site, kept, problems)
+                if problems.errors:
+                    raise BuildFailed(problems, _failure_summary(problems, strict))
+                with _timed(timings, "write"):
+                    copy_assets(staging, site_dir)
+                indexed = 0
+                if with_search:
+                    with _timed(timings, "search"):
+                        index = place_bundles(staging / WORKSPACE, staging, reports)
+                    progress("search", index.pages, index.pages)  # indexed as they were rendered
+                    indexed = index.pages
+                    if not index.reproducible:
+                        problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
+                written = job.writer.count
+        except TemplateProblem as exc:
+            problems.error(f"templates/{exc.template}" if "/" not in exc.template else exc.template, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
+            raise BuildFailed(problems, "the theme could not be rendered") from None
+        except SearchIndexError as exc:
+            problems.error("site", None, str(exc), "the previous site was left as it was")
+            raise BuildFailed(problems, "the search index could not be built") from None
+        result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings, cpu_seconds=_cpu() - cpu_start)
+        if with_search:
+            result.search_cpu_seconds, result.bundles = index.cpu_seconds, index.bundles
+        if keep:
+            result.renderer, result.rendered = renderer, kept
+        if cache is not None:
+            cache.fingerprint = inputs
+            cache.problems = tuple(problems.items)
+            cache.result = (result.pages, result.letters, result.entities, result.indexed)
+            cache.remember_output(output)
+            if persist:
+                with collector_paused():
+                    save_cache(site_dir, cache)
+        return result
 
 
 def _cpu() -> float:
