@@ -97,7 +97,23 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _promote()
             gc.enable()
+
+
+def _promote() -> None:
+    """Move what the paused collector let pile up into its oldest generation, unwalked.
+
+    Objects made during the pause are all still in the youngest generation; the first
+    allocation once the collector is back on would make it walk every one of them (a
+    quarter of a second for the cache of 10,000 letters). Freezing and unfreezing moves
+    them to the oldest generation without walking them. Inside a build that keeps its
+    site frozen (see ``_unfreezing``), they stay frozen with it.
+    """
+    frozen_already = gc.get_freeze_count()
+    gc.freeze()
+    if not frozen_already:
+        gc.unfreeze()
 
 
 @contextmanager
