@@ -174,8 +174,7 @@ class _Builder:
                 event.start_mark.line,
                 "write the value out in full, or quote it if it starts with *",
             )
-        if event.anchor or (event.tag and event.tag != "!"):
-            _refuse_extras(event)
+        _refuse_extras(event)
         start = event.start_mark.line
         self.lines.setdefault(path, start)
         if kind is ScalarEvent:
@@ -201,11 +200,9 @@ class _Builder:
         lines = self.lines
         key_event = self.next_event()
         while type(key_event) is not MappingEndEvent:
+            _refuse_extras(key_event)
             if type(key_event) is not ScalarEvent:
-                _refuse_extras(key_event)
                 raise FrontMatterError("a field name must be plain text", key_event.start_mark.line, "write 'name: value'")
-            if key_event.anchor or key_event.tag:
-                _refuse_extras(key_event)
             key = key_event.value
             key_path = path + (key,)
             if key in mapping:

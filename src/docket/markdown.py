@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 from markdown_it_pyrs import MarkdownIt
 
-from .xref import XREF, is_escaped
+from .xref import XREF, is_escaped, xref_parts
 
 #: resolves (target id, fragment) to (url, title), or None when it points nowhere
 Resolver = Callable[[str, str], Optional[tuple[str, str]]]
@@ -59,9 +59,7 @@ def escape(text: str) -> str:
 
 
 def _link(match: re.Match, resolve: Resolver) -> str:
-    target = match.group(1).strip()
-    fragment = (match.group(2) or "").strip()
-    label = (match.group(3) or "").strip()
+    target, fragment, label = xref_parts(match)
     resolved = resolve(target, fragment)
     if resolved is None:
         return f'<span class="xref xref-missing">{escape(label or target)}</span>'
@@ -70,11 +68,9 @@ def _link(match: re.Match, resolve: Resolver) -> str:
 
 
 def _shown(match: re.Match, resolve: Resolver) -> str:
-    label = (match.group(3) or "").strip()
-    if label:
-        return label
-    resolved = resolve(match.group(1).strip(), (match.group(2) or "").strip())
-    return resolved[1] if resolved else match.group(1).strip()
+    target, fragment, label = xref_parts(match)
+    resolved = None if label else resolve(target, fragment)
+    return label or (resolved[1] if resolved else target)
 
 
 def _restore(html: str, refs: list[re.Match], resolve: Resolver, links: dict[str, str]) -> str:
@@ -110,8 +106,7 @@ def render_markdown(text: str, resolve: Resolver, doc_id: str = "", links: dict[
     refs: list[re.Match] = []
     if "[[" in text:
         def place(match: re.Match) -> str:
-            start = match.start()
-            if start and text[start - 1] == "\\" and is_escaped(text, start):
+            if is_escaped(text, match.start()):
                 return match.group(0)
             refs.append(match)
             return f"{_OPEN}{len(refs) - 1}{_CLOSE}"

@@ -110,7 +110,7 @@ class Renderer:
         key = (card.id, summary)
         found = self._card_html.get(key)
         if found is None:
-            found = self._card_html[key] = self.env.get_template("_macros.html").module.letter_card(card, summary)
+            found = self._card_html[key] = self._macros().letter_card(card, summary)
         return found
 
     def card_items(self, cards: list[LetterCard], summary: bool = True) -> Markup:
@@ -131,10 +131,14 @@ class Renderer:
         key = (macro, args, tuple(kwargs.items()))
         found = self._once.get(key)
         if found is None:
-            found = self._once[key] = getattr(self.env.get_template("_macros.html").module, macro)(*args, **kwargs)
+            found = self._once[key] = getattr(self._macros(), macro)(*args, **kwargs)
         return found
 
     # -- helpers -----------------------------------------------------------------
+    def _macros(self) -> Any:
+        """The theme's ``_macros.html`` as a module (the site's own, if it has one)."""
+        return self.env.get_template("_macros.html").module
+
     def markdown(self, text: str, doc_id: str = "") -> Markup:
         return Markup(render_markdown(text, self.views.resolve, doc_id, self._xref_html))
 

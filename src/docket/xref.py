@@ -39,6 +39,12 @@ def is_escaped(text: str, pos: int) -> bool:
     return run % 2 == 1
 
 
+def xref_parts(match: re.Match) -> tuple[str, str, str]:
+    """The target, fragment and shown text of one XREF match, stripped ('' when absent)."""
+    target, fragment, label = match.groups()
+    return target.strip(), fragment.strip() if fragment else "", label.strip() if label else ""
+
+
 def find_xrefs(text: str) -> Iterator[InlineRef]:
     for fields in xref_fields(text):
         yield InlineRef(*fields)
@@ -53,13 +59,12 @@ def xref_fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
     line, line_start, pos = 1, 0, 0
     for match in XREF.finditer(scanned):
         start = match.start()
-        if start and scanned[start - 1] == "\\" and is_escaped(scanned, start):
+        if is_escaped(scanned, start):
             continue
         newlines = scanned.count("\n", pos, start)
         if newlines:
             line += newlines
             line_start = scanned.rfind("\n", 0, start) + 1
         pos = start
-        target, fragment, label = match.groups()
-        found.append((target.strip(), fragment.strip() if fragment else "", label.strip() if label else "", line, start - line_start + 1))
+        found.append((*xref_parts(match), line, start - line_start + 1))
     return tuple(found)
