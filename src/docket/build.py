@@ -82,38 +82,40 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+class _Pause:
+    """A pause of the collector; ``stay_frozen`` keeps what it piled up frozen after it."""
+
+    stay_frozen = False
+
+
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[_Pause]:
     """Pause Python's cyclic garbage collector while the site is built up in memory.
 
     Loading and linking create millions of objects and free almost none; every full
     collection walks all of them again, so the collector's time grows faster than the
     archive (it took a third of these stages at 10,000 letters). The objects built
     here hold no reference cycles to reclaim; the collector is back on afterwards.
+
+    Objects made during the pause are all still in the collector's youngest
+    generation: the first allocation once it is back on would make it walk every one
+    of them (a quarter of a second for the cache of 10,000 letters). So they are
+    frozen as the pause ends, out of its sight, and unfrozen at once, which moves them
+    to its oldest generation unwalked, unless ``stay_frozen`` was set (see
+    ``_unfreezing``). Neither step walks the objects; ``gc.get_freeze_count()``
+    would, which is why the pause is told rather than asking.
     """
+    pause = _Pause()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        yield pause
     finally:
         if enabled:
-            _promote()
+            gc.freeze()
+            if not pause.stay_frozen:
+                gc.unfreeze()
             gc.enable()
-
-
-def _promote() -> None:
-    """Move what the paused collector let pile up into its oldest generation, unwalked.
-
-    Objects made during the pause are all still in the youngest generation; the first
-    allocation once the collector is back on would make it walk every one of them (a
-    quarter of a second for the cache of 10,000 letters). Freezing and unfreezing moves
-    them to the oldest generation without walking them. Inside a build that keeps its
-    site frozen (see ``_unfreezing``), they stay frozen with it.
-    """
-    frozen_already = gc.get_freeze_count()
-    gc.freeze()
-    if not frozen_already:
-        gc.unfreeze()
 
 
 @contextmanager
@@ -178,7 +180,7 @@ def build(
     timings: dict[str, float] = {}
     cpu_start = _cpu()
     persist = use_cache and cache is None
-    with collector_paused():
+    with collector_paused() as pause:
         if persist:
             cache = load_cache(site_dir)
         with _timed(timings, "load"):
@@ -192,7 +194,7 @@ def build(
                 last = cache.result
                 return BuildResult(Problems(list(cache.problems)), last[0], last[1], last[2], last[3], timings, up_to_date=True)
         checked = _validate_and_link(config, documents, problems, timings)
-        gc.freeze()  # before the collector is back on: see _unfreezing
+        pause.stay_frozen = True  # while rendering: see _unfreezing
     with _unfreezing():
         if problems.errors or (strict and problems.warnings):
             raise BuildFailed(problems, _failure_summary(problems, strict))
@@ -239,7 +241,8 @@ def build(
             cache.result = (result.pages, result.letters, result.entities, result.indexed)
             cache.remember_output(output)
             if persist:
-                with collector_paused():
+                with collector_paused() as pause:
+                    pause.stay_frozen = True  # thawed with the site, when the build ends
                     save_cache(site_dir, cache)
         return result
 
