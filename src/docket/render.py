@@ -144,7 +144,8 @@ class Renderer:
 
     def render(self, template: str, url: str, **context: Any) -> str:
         try:
-            return self.env.get_template(template).render(page_url=self.views.href(url), **context)
+            page_url = self.views.href(url)
+            return self.env.get_template(template).render(page_url=page_url, nav_current=self.views.nav_current(page_url), **context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or template, exc.lineno, exc.message or str(exc)) from None
         except jinja2.TemplateNotFound as exc:

@@ -116,10 +116,14 @@ class Views:
         return (link.url + (f"#{fragment}" if fragment else ""), link.title)
 
     @cached_property
-    def nav(self) -> list[Link]:
+    def nav(self) -> tuple[Link, ...]:
         items = [Link(self.href("/letters/"), "Letters", "letters"), Link(self.href("/timeline/"), "Timeline", "timeline")]
         for kind, ids in self.site.by_kind.items():
             if ids:
                 items.append(Link(self.href(f"/{PLURAL[kind]}/"), PLURAL[kind].capitalize(), PLURAL[kind]))
         items.append(Link(self.href("/search/"), "Search", "search"))
-        return items
+        return tuple(items)
+
+    def nav_current(self, page_url: str) -> str:
+        """The address of the navigation item a page is under, or "" (the home page)."""
+        return next((item.url for item in self.nav if page_url.startswith(item.url)), "")
