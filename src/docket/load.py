@@ -62,16 +62,18 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        folder = Path(dirpath)
+        prefix = folder.relative_to(site_dir).as_posix()
+        with os.scandir(dirpath) as entries:  # the kind of each entry comes with it: no lstat per file
+            links = {entry.name for entry in entries if entry.is_symlink()}
         for name in sorted(filenames):
             if not name.endswith(".md") or name.startswith("."):
                 continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(site_dir).as_posix()
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    problems.error(rel, None, "a symbolic link that points outside content/", "copy the file into content/ instead")
-                    continue
+            path = folder / name
+            rel = f"{prefix}/{name}"
+            if name in links and not path.resolve().is_relative_to(root):
+                problems.error(rel, None, "a symbolic link that points outside content/", "copy the file into content/ instead")
+                continue
             found.append((rel, path))
     found.sort()
     return found
