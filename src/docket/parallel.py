@@ -26,7 +26,7 @@ from typing import Container, Iterator
 
 from .progress import Progress, no_progress
 from .render import IndexKey, Page, Renderer
-from .search import IndexReport, run_bundle
+from .search import IndexReport
 from .write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
@@ -81,6 +81,8 @@ class RenderJob:
         if self.search is None or not task.records:
             sent += [self.written(renderer.record_page(record_id)) for record_id in task.records]
             return sent, None
+
+        from .indexer import run_bundle  # only a build with a search index needs Pagefind's client
 
         def rendered() -> Iterator[Page]:
             for record_id in task.records:

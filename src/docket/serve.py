@@ -30,7 +30,8 @@ from .cache import BuildCache
 from .config import CONFIG_FILE
 from .errors import BuildFailed
 from .incremental import Snapshot, body_edit, write_page
-from .search import SearchIndexError, build_index
+from .indexer import build_index
+from .search import SearchIndexError
 
 WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
 WATCH_STEP_MS = 15  # quiet time after a change that ends the burst
