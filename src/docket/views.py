@@ -125,5 +125,5 @@ class Views:
         return tuple(items)
 
     def nav_current(self, page_url: str) -> str:
-        """The address of the navigation item a page is under, or "" (the home page)."""
+        """The address of the navigation item a page is under, or "" for none (the home page, 404)."""
         return next((item.url for item in self.nav if page_url.startswith(item.url)), "")

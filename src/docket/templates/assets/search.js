@@ -205,7 +205,7 @@ async function inParallel(items, work) {
   async function worker() {
     while (next < items.length) {
       const index = next++;
-      answers[index] = await work(items[index], index);
+      answers[index] = await work(items[index]);
     }
   }
   await Promise.all(Array.from({ length: Math.min(ASK_AT_ONCE, items.length) }, worker));
