@@ -103,8 +103,19 @@ def _ignore_interrupts() -> None:
 
 
 def _run_task(task: Task) -> tuple[list[Page], IndexReport | None]:
+    """One task, in a worker; what it leaves behind is then frozen out of the collector's sight.
+
+    A worker's own caches (rendered cards, ``once()`` macros) grow with the archive, to
+    some 200,000 strings at 100,000 letters. Each full collection walked them all again:
+    a tenth of the rendering time at that size, against a fiftieth at 10,000 letters.
+    Rendering leaves no reference cycles behind (measured: a collection after 20,000
+    pages found none), and a worker ends with the build, so nothing frozen is kept.
+    """
     assert _job is not None
-    return _job.run(task)
+    try:
+        return _job.run(task)
+    finally:
+        gc.freeze()
 
 
 @contextmanager
