@@ -589,7 +589,7 @@ class Archive:
     def make_letters(self):
         """Plan every letter (date, correspondents), then number them in date order."""
         rng, n = self.rng, self.n
-        people, orgs = self.ents["people"], self.ents["organizations"]
+        people = self.ents["people"]
         n_pairs = max(3, n // 6)
         pairs = []
         for _ in range(n_pairs):
@@ -630,7 +630,6 @@ class Archive:
         rng = self.rng
         total = 0
         history: dict[int, list[tuple[int, int, str]]] = {}   # pair -> [(hi, idx, sender id)]
-        people = self.ents["people"]
         for k, (lo, hi, _i, ds, pi, sender, rcpt) in enumerate(self.plan):
             lid = self.letter_ids[k]
             recipients = [rcpt]
