@@ -46,6 +46,16 @@ def test_indexable_html_keeps_only_the_indexed_elements():
     assert "<section data-pagefind-body><p>second</p></section>" in out
 
 
+def test_indexable_html_takes_the_attribute_only_inside_a_tag():
+    page = (
+        '<html lang="en"><body><p>What data-pagefind-body does</p><p title="data-pagefind-body">x</p>'
+        '<article data-pagefind-bodyish><b>no</b></article><div\ndata-pagefind-body=""><p>yes</p></div></body></html>'
+    )
+    out = indexable_html(page)
+    assert '<body><div\ndata-pagefind-body=""><p>yes</p></div></body>' in out
+    assert "What" not in out and "no" not in out
+
+
 def test_indexable_html_passes_a_page_without_the_attribute_whole():
     page = '<html lang="en"><body><div>text</div></body></html>'
     assert indexable_html(page) == page

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import zlib
@@ -38,14 +39,36 @@ class IndexReport:
     cpu_seconds: float = 0.0  # CPU time Pagefind's processes used
 
 
+def written_files(folder: Path) -> list[tuple[str, int]]:
+    """The files under ``folder`` as sorted (path, size) pairs.
+
+    Paths are plain strings from ``os.scandir``: a bundle holds a file per page, and
+    this is asked for several times per bundle (see ``indexer._settled``), where
+    ``Path.rglob`` and sorting ``Path`` objects cost 0.1 s per 2,000 pages.
+    """
+    found: list[tuple[str, int]] = []
+    folders = [os.fspath(folder)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    found.append((entry.path, entry.stat(follow_symlinks=False).st_size))
+    found.sort()
+    return found
+
+
 def check_files(folder: Path) -> None:
     """Every compressed file Pagefind wrote must be whole: a truncated index is a build error."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and (path.suffix.startswith(".pf_") or path.suffix == ".pagefind"):
+    for path, _ in written_files(folder):
+        suffix = os.path.splitext(path)[1]
+        if suffix.startswith(".pf_") or suffix == ".pagefind":
             try:
-                gzip.decompress(path.read_bytes())
+                with open(path, "rb") as file:
+                    gzip.decompress(file.read())
             except (OSError, EOFError, zlib.error) as exc:
-                raise SearchIndexError(f"Pagefind left {path.relative_to(folder.parent)} incomplete ({exc})") from None
+                raise SearchIndexError(f"Pagefind left {os.path.relpath(path, folder.parent)} incomplete ({exc})") from None
 
 
 def pages_in_index(folder: Path) -> int:
@@ -61,8 +84,30 @@ def pages_in_index(folder: Path) -> int:
         raise SearchIndexError(f"Pagefind wrote no readable index: {exc}") from exc
 
 
-_BODY_MARK = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body[\s>=]")
+_BODY_ATTRIBUTE = "data-pagefind-body"
+_TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")
+
+
+def _indexed_element(html: str, position: int) -> tuple[int, str] | None:
+    """Where the next tag carrying ``data-pagefind-body`` opens, and its name.
+
+    The attribute's name is looked for as plain text (a regular expression trying every
+    ``<`` of the page cost four fifths of this function's time), then checked to stand
+    as an attribute inside a tag.
+    """
+    while (at := html.find(_BODY_ATTRIBUTE, position)) != -1:
+        position = at + len(_BODY_ATTRIBUTE)
+        opening = html.rfind("<", 0, at)
+        name = _TAG_NAME.match(html, opening + 1) if opening != -1 else None
+        if (
+            name is not None
+            and html[at - 1].isspace()
+            and html[position : position + 1] in (" ", "\t", "\n", "\r", "\f", ">", "=")
+            and html.find(">", opening, at) == -1
+        ):
+            return opening, name.group()
+    return None
 
 
 def indexable_html(html: str) -> str:
@@ -76,15 +121,15 @@ def indexable_html(html: str) -> str:
     """
     parts: list[str] = []
     position = 0
-    while (start := _BODY_MARK.search(html, position)) is not None:
-        tag = start.group(1)
+    while (element := _indexed_element(html, position)) is not None:
+        start, tag = element
         tags = re.compile(rf"<(/?){tag}[\s>]")
         depth = 0
-        for found in tags.finditer(html, start.start()):
+        for found in tags.finditer(html, start):
             depth += -1 if found.group(1) else 1
             if depth == 0:
                 end = html.index(">", found.end() - 1) + 1
-                parts.append(html[start.start() : end])
+                parts.append(html[start:end])
                 position = end
                 break
         else:
