@@ -45,6 +45,16 @@ def test_backlinks_by_role(scratch_site):
     assert site.letter_count("ali-khamenei") == 4
 
 
+def test_records_linking_in_their_text_come_letters_by_date_then_entities_by_id(scratch_site):
+    site_dir = archive(scratch_site)
+    for name in ("z-summit", "b-summit"):
+        (site_dir / f"content/events/{name}.md").write_text(EVENT.replace("May fighting", name) + "See [[quran]] and [[may-fighting]].\n")
+    (site_dir / "content/letters/c.md").write_text(letter("senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {title: S}", "Quoting [[quran]] twice: [[quran]]."))
+    site = check(site_dir).site
+    assert site.links_to["quran"] == {"mentioned": ["c"], "cited": ["b"], "linked": ["b-summit", "z-summit"]}
+    assert site.links_to["may-fighting"] == {"mentioned": ["a", "b"], "linked": ["b-summit", "z-summit"]}
+
+
 def test_replies_and_titles(scratch_site):
     site = check(archive(scratch_site)).site
     assert site.replies == {"a": ["b"]}
