@@ -349,8 +349,8 @@ def _events_of(letter: Letter, inline: dict[str, list[InlineRef]], events: set[s
 
 def _during(entities: dict[str, Entity], letters: dict[str, Letter], chronology: list[str], position: dict[str, int]) -> dict[str, list[str]]:
     """Letters whose whole date range falls inside an event's dates."""
-    dated = sorted((letters[i].date.earliest, i) for i in chronology if letters[i].date and letters[i].date.earliest)
-    starts = [start for start, _ in dated]
+    dated = sorted((date.earliest, i, date.latest) for i in chronology if (date := letters[i].date) and date.earliest)
+    starts = [start for start, _, _ in dated]
     during: dict[str, list[str]] = {}
     for entity in entities.values():
         if entity.kind != "event" or "start" not in entity.dates:
@@ -361,7 +361,7 @@ def _during(entities: dict[str, Entity], letters: dict[str, Letter], chronology:
         if begin is None or end is None:
             continue
         lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_right(starts, end)
-        inside = [i for _, i in dated[lo:hi] if letters[i].date.latest and letters[i].date.latest <= end]
+        inside = [i for _, i, latest in dated[lo:hi] if latest and latest <= end]
         if inside:
             during[entity.id] = sorted(inside, key=position.__getitem__)
     return during
