@@ -91,7 +91,7 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
 
     chronology = sorted(letter_map, key=lambda i: chronological_key(letter_map[i]))
     position = {letter_id: index for index, letter_id in enumerate(chronology)}
-    links_to = _backlinks(records, inline, chronology)
+    links_to = _backlinks(records, inline, chronology + sorted(entity_map))
     replies = _replies(letter_map, position, problems)
     titles = {record_id: _title(record, records) for record_id, record in records.items()}
     by_kind = {kind: [] for kind in ENTITY_KINDS}
@@ -105,7 +105,7 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
         inline=inline,
         links_to=links_to,
         replies=replies,
-        related=_related(letter_map, chronology, position, inline, entity_map, replies),
+        related=_related(letter_map, chronology, position, inline, set(by_kind["event"]), replies),
         during=_during(entity_map, letter_map, chronology, position),
         by_kind=by_kind,
         position=position,
@@ -185,15 +185,14 @@ def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, li
     return found
 
 
-def _backlinks(records: dict[str, Record], inline: dict[str, list[InlineRef]], chronology: list[str]) -> dict[str, dict[str, list[str]]]:
-    """target id -> role -> the records linking to it: letters earliest first, then entities by id.
+def _backlinks(records: dict[str, Record], inline: dict[str, list[InlineRef]], order: list[str]) -> dict[str, dict[str, list[str]]]:
+    """target id -> role -> the records linking to it, in ``order`` (letters earliest first, then entities by id).
 
     The records are visited in that order and each role keeps its sources in a dict
     (a set that remembers insertion order), so no list needs sorting afterwards.
     """
     links: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
-    entity_ids = sorted(record_id for record_id, record in records.items() if not isinstance(record, Letter))
-    for source in chronology + entity_ids:
+    for source in order:
         record = records[source]
         if isinstance(record, Letter):
             for target in record.senders:
@@ -308,14 +307,13 @@ def _related(
     chronology: list[str],
     position: dict[str, int],
     inline: dict[str, list[InlineRef]],
-    entities: dict[str, Entity],
+    events: set[str],
     replies: dict[str, list[str]],
 ) -> dict[str, list[str]]:
     """Letters nearest in time among those with the same correspondents or the same events.
 
     The letter's own thread (what it answers, what answers it) is shown apart, so left out.
     """
-    events = {entity_id for entity_id, entity in entities.items() if entity.kind == "event"}
     groups: dict[tuple, list[str]] = defaultdict(list)
     places: dict[str, list[tuple[tuple, int]]] = {}  # letter -> (group, its index there)
     for letter_id in chronology:
