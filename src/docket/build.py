@@ -142,7 +142,7 @@ def check(site_dir: Path, reader: Reader | None = None) -> Checked:
     with collector_paused():
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
-            documents = load_documents(site_dir, problems, reader)
+            documents = load_documents(site_dir, problems, reader or BuildCache())
         return _validate_and_link(config, documents, problems, timings)
 
 
@@ -185,7 +185,7 @@ def build(
             cache = load_cache(site_dir)
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
-            documents = load_documents(site_dir, problems, cache)
+            documents = load_documents(site_dir, problems, cache or BuildCache(), parallel=workers != 1)
         with_search = config.search if search is None else search
         if cache is not None:
             cache.keep_only({document.path for document in documents} | {p.path for p in problems.items})

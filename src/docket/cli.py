@@ -120,7 +120,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-search", action="store_true", help="skip the search index (quicker local builds)")
     p.add_argument("--profile", action="store_true", help="print the time each stage took")
     p.add_argument("--output", metavar="DIR", help="where to write the site (default: site/ in the site folder)")
-    p.add_argument("--jobs", type=int, default=0, metavar="N", help="processes to render with (default: one per core); the output is the same for any N")
+    p.add_argument("--jobs", type=int, default=0, metavar="N", help="processes to read and render with (default: one per core); the output is the same for any N")
     p.set_defaults(run=cmd_build)
 
     p = commands.add_parser("serve", parents=[site], help="build, serve on 127.0.0.1 and rebuild on every change")

@@ -12,7 +12,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Sequence
 
 from .errors import Problems
 from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
@@ -80,20 +80,14 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
 
 
 class Reader(Protocol):
-    def read(self, rel: str, path: Path, problems: Problems) -> Document | None: ...
+    """Turns content files into documents (``cache.BuildCache`` parses only the changed ones)."""
+
+    def read_all(self, files: Sequence[tuple[str, Path]], problems: Problems, parallel: bool = True) -> list[Document | None]: ...
 
 
-class FreshReader:
-    """Reads and parses every file, every time."""
-
-    def read(self, rel: str, path: Path, problems: Problems) -> Document | None:
-        return read_document(rel, path.read_bytes(), problems)
-
-
-def load_documents(site_dir: Path, problems: Problems, reader: Reader | None = None) -> list[Document]:
-    """Every content file as a Document; ``reader`` may serve unchanged files from a cache."""
-    reader = reader or FreshReader()
-    documents = []
+def load_documents(site_dir: Path, problems: Problems, reader: Reader, parallel: bool = True) -> list[Document]:
+    """Every content file as a Document, read by ``reader`` (on two cores if ``parallel``)."""
+    files = []
     seen: dict[str, tuple[str, str]] = {}  # folded name -> (file, name as written)
     for rel, path in content_files(site_dir, problems):
         stem = path.name[: -len(".md")]
@@ -102,9 +96,8 @@ def load_documents(site_dir: Path, problems: Problems, reader: Reader | None = N
             problems.error(rel, None, f"the name collides with {seen[key][0]} once case and Unicode forms are ignored", "ids must differ by more than case or accents' encoding: rename one of the two files")
             continue
         seen.setdefault(key, (rel, stem))
-        document = reader.read(rel, path, problems)
-        if document is not None:
-            documents.append(document)
+        files.append((rel, path))
+    documents = [document for document in reader.read_all(files, problems, parallel) if document is not None]
     if not documents and not problems.errors:
         problems.error("content", None, "content/ holds no letters or entities", "add one with 'docket new letter'")
     return documents
