@@ -65,7 +65,8 @@ class BuildCache:
             entry = self.files.get(rel)
             if entry is None or entry.stat != stat:
                 stale.append((rel, path, stat))
-        for (rel, _, _), entry in zip(stale, in_two(self._refreshed, stale, minimum=PARALLEL_READS if parallel else len(stale) + 1)):
+        refreshed = in_two(self._refreshed, stale, minimum=PARALLEL_READS) if parallel else self._refreshed(stale)
+        for (rel, _, _), entry in zip(stale, refreshed):
             self.files[rel] = entry
         documents = []
         for rel, _ in files:
