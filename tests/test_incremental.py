@@ -121,3 +121,22 @@ def test_a_build_hands_everything_back_to_the_garbage_collector(scratch_site):
     with pytest.raises(BuildFailed):
         build(site, search=False, use_cache=False)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_check_reads_the_build_cache_but_never_writes_it(scratch_site, monkeypatch):
+    from docket import cache
+    from docket.build import check
+
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    stored = site / ".docket-cache" / "build.pickle"
+    before = stored.stat().st_mtime_ns, stored.read_bytes()
+    parsed = []
+    real = cache.read_document
+    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems: parsed.append(rel) or real(rel, raw, problems))
+    assert check(site).problems.errors == [] and parsed == []
+    (site / "content/letters/b.md").write_text(REPLY.replace("recipients: [ali-khamenei]", "recipients: [ali-khamenie]"))
+    errors = check(site).problems.errors
+    assert parsed == ["content/letters/b.md"]
+    assert [(e.path, e.message) for e in errors] == [("content/letters/b.md", "recipients: unknown person or organization 'ali-khamenie'")]
+    assert (stored.stat().st_mtime_ns, stored.read_bytes()) == before

@@ -136,13 +136,17 @@ def _unfreezing() -> Iterator[None]:
 
 
 def check(site_dir: Path, reader: Reader | None = None) -> Checked:
-    """Load, validate and link: every problem in the site, nothing written."""
+    """Load, validate and link: every problem in the site, nothing written.
+
+    Files unchanged since the last build are taken from its cache (which ``check``
+    reads but never writes).
+    """
     problems = Problems()
     timings: dict[str, float] = {}
     with collector_paused():
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
-            documents = load_documents(site_dir, problems, reader or BuildCache())
+            documents = load_documents(site_dir, problems, reader or load_cache(site_dir))
         return _validate_and_link(config, documents, problems, timings)
 
 
