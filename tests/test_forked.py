@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BASIC_LETTER
-from docket.build import check
+from docket.build import build, check
 from docket.cache import PARALLEL_READS, BuildCache
 from docket.errors import Problems
 from docket.forked import can_fork, in_two
@@ -99,3 +99,12 @@ def test_many_files_read_on_two_cores_are_read_as_one_process_reads_them(scratch
     assert together == alone
     assert both.sorted() == one.sorted() and len(both.errors) == 2
     assert len(check(site).site.letters) == PARALLEL_READS + 18
+
+
+def test_a_build_with_one_job_reads_in_one_process(scratch_site, monkeypatch):
+    letters = {f"content/letters/l{n:04}.md": BASIC_LETTER for n in range(PARALLEL_READS + 5)}
+    site = scratch_site(letters)
+    forks = []
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or pytest.fail("forked to read"))
+    result = build(site, search=False, workers=1)
+    assert result.letters == PARALLEL_READS + 5 and forks == []
