@@ -19,7 +19,8 @@ from .errors import BuildFailed, Problems
 from .link import Site, link
 from .cache import BuildCache, fingerprint, load_cache, save_cache
 from .load import Reader, load_documents
-from .parallel import RenderJob, SearchJob, default_workers, render_pages
+from .forked import default_workers
+from .parallel import RenderJob, SearchJob, render_pages
 from .progress import Progress, no_progress
 from .render import THEME_DIR, Page, Renderer, TemplateProblem
 from .schema import validate

@@ -26,11 +26,16 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-def can_fork() -> bool:
+def default_workers() -> int:
+    """The cores this process may run on (the render workers a build starts by default)."""
     try:
-        return hasattr(os, "fork") and len(os.sched_getaffinity(0)) > 1
-    except AttributeError:  # no sched_getaffinity: not Linux
-        return False
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and default_workers() > 1
 
 
 def in_two(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], *, minimum: int) -> list[Result]:

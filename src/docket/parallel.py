@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import signal
 import threading
 from contextlib import contextmanager
@@ -154,13 +153,6 @@ def _results(results, interrupted: threading.Event) -> Iterator:  # type: ignore
         if interrupted.is_set():
             raise KeyboardInterrupt
         yield result
-
-
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress, tasks: list[list[str]] | None = None) -> Iterator[tuple[list[Page], IndexReport | None]]:
