@@ -32,7 +32,7 @@ def test_a_second_build_with_nothing_changed_does_nothing(scratch_site):
     assert (first.up_to_date, second.up_to_date) == (False, True)
     assert second.pages == first.pages
     assert (site / "site").stat().st_ino == inode
-    assert second.summary().startswith(f"Nothing changed since the last build: {first.pages} pages in place")
+    assert second.summary().startswith(f"Nothing changed since the last build: {first.pages:,} pages in place")
 
 
 def test_touching_a_file_without_changing_it_is_no_change(scratch_site):

@@ -6,7 +6,8 @@ import io
 
 from conftest import BASIC_LETTER, REPO
 from docket import progress
-from docket.build import build, check
+from docket.build import BuildResult, build, check
+from docket.errors import Problems
 from docket.render import Renderer
 
 
@@ -41,3 +42,8 @@ def test_page_count_matches_the_pages_rendered():
     checked = check(REPO)
     renderer = Renderer(checked.site, checked.config, REPO)
     assert renderer.page_count() == sum(1 for _ in renderer.pages())
+
+
+def test_the_summary_line_groups_thousands_as_the_progress_lines_do():
+    result = BuildResult(Problems(), 10517, 10000, 1, 0, {"load": 0.5, "render": 1.25})
+    assert result.summary() == "Built 10,517 pages (10,000 letters, 1 entity), 0 warnings, in 1.75 s, no search index."

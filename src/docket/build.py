@@ -70,8 +70,8 @@ class BuildResult:
 
 
 def count(number: int, singular: str, plural: str = "") -> str:
-    """'1 letter', '2 letters'."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+    """'1 letter', '2 letters', '10,517 pages': grouped in thousands, as the progress lines count."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
 
 
 @contextmanager
