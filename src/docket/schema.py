@@ -54,12 +54,15 @@ class FieldReader:
     def __init__(self, document: Document, problems: Problems) -> None:
         self.document = document
         self.problems = problems
+        self.fields = document.fields
 
     def error(self, path: FieldPath, message: str, hint: str = "", col: int | None = None) -> None:
         self.problems.error(self.document.path, self.document.line(path), f"{_dotted(path)}: {message}", hint, col)
 
     def value(self, path: FieldPath) -> Any:
-        node: Any = self.document.fields
+        if len(path) == 1:  # most fields are at the top
+            return self.fields.get(path[0])
+        node: Any = self.fields
         for key in path:
             if isinstance(node, dict) and isinstance(key, str):
                 node = node.get(key)
@@ -148,14 +151,15 @@ class FieldReader:
             self.error(path, f"expected an id or a list of ids, found a {_shape(value)}", "write [first-id, second-id]")
             return []
         ids: list[str] = []
+        field, line, listed = _dotted(path), self.document.line, isinstance(value, list)
         for index, item in enumerate(items):
-            item_path = path + (index,) if isinstance(value, list) else path
+            item_path = path + (index,) if listed else path
             if not isinstance(item, str) or not item.strip():
                 self.error(item_path, "expected an id", "ids are file names without .md, e.g. ali-khamenei")
                 continue
             record_id = sys.intern(item.strip())
             ids.append(record_id)
-            into.append(Ref(record_id, kinds, _dotted(path), self.document.line(item_path)))
+            into.append(Ref(record_id, kinds, field, line(item_path)))
         return ids
 
     def ref(self, path: FieldPath, kinds: tuple[str, ...], into: list[Ref]) -> str:
