@@ -281,8 +281,7 @@ class Renderer:
         authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
         first_date = next(iter(entity.dates.values()), None)
         during = site.during.get(entity.id, [])
-        # A letter written during an event has an earliest date, and is filed under its year.
-        during_years = sorted(str(year) for year in {site.letters[i].date.earliest.year for i in during}) if len(during) > DURING_LIMIT else []
+        during_years = sorted({placement(site.letters[i].date)[0] for i in during}) if len(during) > DURING_LIMIT else []
         html = self.render(
             "entity.html",
             url,
