@@ -1,4 +1,5 @@
-"""The Markdown set-up and the cross-reference rule, from input/expected fixture cases."""
+"""The Markdown set-up and the cross-reference rule, from input/expected fixture cases,
+and where the parse says each reference was written."""
 
 from __future__ import annotations
 
@@ -6,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docket.markdown import render_markdown
-from docket.xref import find_xrefs
+from docket.markdown import fill_links, render_source
 
 TITLES = {"ali-khamenei": ("/people/ali-khamenei/", "Ali Khamenei"), "ismail-haniyeh": ("/people/ismail-haniyeh/", "Ismail Haniyeh"), "letter-a": ("/letters/letter-a/", "A letter")}
 
@@ -17,6 +17,10 @@ def resolve(target: str, fragment: str):
         return None
     url, title = TITLES[target]
     return (url + (f"#{fragment}" if fragment else ""), title)
+
+
+def html(text: str, doc_id: str = "") -> str:
+    return fill_links(render_source(text, doc_id), resolve)
 
 
 def read_cases(path: Path) -> list[tuple[str, str, str]]:
@@ -41,20 +45,55 @@ CASES = read_cases(Path(__file__).parent / "fixtures" / "xref.md")
 
 @pytest.mark.parametrize("title, source, expected", CASES, ids=[c[0] for c in CASES])
 def test_fixture(title, source, expected):
-    assert render_markdown(source, resolve).strip() == expected
+    assert html(source).strip() == expected
 
 
-def test_find_xrefs_reports_lines_and_columns_and_skips_code():
+def where(text: str) -> list[tuple]:
+    return [(ref.target, ref.fragment, ref.label, ref.line, ref.col) for ref in render_source(text).refs]
+
+
+def test_references_carry_their_line_and_column_from_the_parse():
     text = "First line\nto [[a-b|shown]] and [[c#x]]\n```\n[[in-code]]\n```\nlast [[d]]"
-    found = [(x.target, x.fragment, x.label, x.line, x.col) for x in find_xrefs(text)]
-    assert found == [("a-b", "", "shown", 2, 4), ("c", "x", "", 2, 22), ("d", "", "", 6, 6)]
+    assert where(text) == [("a-b", "", "shown", 2, 4), ("c", "x", "", 2, 22), ("d", "", "", 6, 6)]
+
+
+def test_lines_and_columns_inside_quotes_lists_tables_and_footnotes():
+    text = "\n".join([
+        "> quoted [[q]]",               # 1
+        "",
+        "- item",                        # 3
+        "  - nested [[n]] and [[n]]",    # 4
+        "",
+        "| a | [[t]] |",                 # 6
+        "|---|---|",
+        "| [[u]] | b |",                 # 8
+        "",
+        "Note.[^1]",                     # 10
+        "",
+        "[^1]: See [[f]].",              # 12
+    ])
+    assert [(r[0], r[3], r[4]) for r in where(text)] == [("q", 1, 10), ("n", 4, 12), ("n", 4, 22), ("t", 6, 7), ("u", 8, 3), ("f", 12, 11)]
+
+
+def test_code_of_every_kind_holds_no_reference():
+    text = "``[[a]]`` and `x\n[[b]]`\n\n    [[c]]\n\n~~~\n[[d]]\n~~~\n"
+    assert where(text) == []
+
+
+def test_escaped_brackets_are_text_and_an_escaped_backslash_is_not_an_escape():
+    assert [r[0] for r in where(r"\[[a]] and \\[[b]] and [[c]]")] == ["b", "c"]
+
+
+def test_a_reference_in_a_links_title_or_address_is_no_reference():
+    assert where('[x](/a/ "as [[t]] said") [y](https://example.org/[[u]])') == []
 
 
 def test_footnotes_get_a_page_unique_prefix():
-    html = render_markdown("a[^1]\n\n[^1]: note", resolve, "date-note")
-    assert 'id="fn-date-note-1"' in html and 'href="#fnref-date-note-1"' in html
+    out = html("a[^1]\n\n[^1]: note", "date-note")
+    assert 'id="fn-date-note-1"' in out and 'href="#fnref-date-note-1"' in out
 
 
-def test_find_xrefs_skips_escaped_brackets_as_the_renderer_does():
-    found = [x.target for x in find_xrefs(r"\[[a]] and \\[[b]] and [[c]]")]
-    assert found == ["b", "c"]
+def test_no_content_can_forge_a_slot():
+    """markdown-it turns NUL into U+FFFD: text cannot pose as a reference's slot."""
+    out = html("before \x00a0\x00 after [[ali-khamenei]]")
+    assert "\x00" not in out and out.count('class="xref"') == 1

@@ -22,7 +22,7 @@ from .load import Reader, load_documents
 from .forked import default_workers
 from .parallel import RenderJob, SearchJob, render_pages
 from .progress import Progress, no_progress
-from .render import THEME_DIR, Page, Renderer, TemplateProblem
+from .render import Page, Renderer, TemplateProblem
 from .schema import validate
 from .search import WORKSPACE, IndexReport, SearchIndexError, children_cpu, place_bundles
 from .write import PageWriter, copy_assets, staged_output
@@ -168,6 +168,7 @@ def build(
     progress: Progress = no_progress,
     workers: int = 0,
     use_cache: bool = True,
+    clean: bool = False,
     cache: BuildCache | None = None,
     keep: bool = False,
 ) -> BuildResult:
@@ -177,7 +178,9 @@ def build(
     are all as they were at the last successful build, with its output still in place,
     returns at once (``BuildResult.up_to_date``). The cache is read from and saved to
     ``.docket-cache/`` unless one is passed in (``docket serve`` keeps its own in memory).
-    With ``keep``, the result holds the renderer and the pages, for incremental work.
+    With ``clean``, the last build's cache is not read: everything is parsed and built
+    afresh (and the new cache saved). With ``keep``, the result holds the renderer and
+    the pages, for incremental work.
     """
     site_dir = site_dir.absolute()
     output = (output or site_dir / "site").absolute()
@@ -187,14 +190,14 @@ def build(
     persist = use_cache and cache is None
     with collector_paused() as pause:
         if persist:
-            cache = load_cache(site_dir)
+            cache = BuildCache() if clean else load_cache(site_dir)
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
             documents = load_documents(site_dir, problems, cache or BuildCache(), parallel=workers != 1)
         with_search = config.search if search is None else search
         if cache is not None:
             cache.keep_only({document.path for document in documents} | {p.path for p in problems.items})
-            inputs = fingerprint(cache, site_dir, THEME_DIR, (with_search, strict, str(output)))
+            inputs = fingerprint(cache, site_dir, (with_search, strict, str(output)))
             if inputs == cache.fingerprint and cache.output_unchanged(output) and not problems.errors:
                 last = cache.result
                 return BuildResult(Problems(list(cache.problems)), last[0], last[1], last[2], last[3], timings, up_to_date=True)

@@ -6,27 +6,33 @@ unchanged without being read again — the same shortcut git's index takes; the 
 time cannot be set back by ordinary tools, so an edit always shows. The fingerprint is a
 digest of every input of a build (content, templates, settings, options, docket's
 version): when it matches the last successful build's and that build's output is still
-in place, there is nothing to do.
+in place, there is nothing to do. Both are only as good as the code that made them, so
+both are keyed by docket's own files and the versions of the libraries whose output a
+build keeps (:func:`code_identity`): a changed docket starts afresh.
 
 The cache lives in ``.docket-cache/`` beside ``content/``. Deleting it is always safe.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
 from .errors import Problems, SourceError
 from .forked import in_two
 from .load import Document, read_document
 
 CACHE_DIR = ".docket-cache"
-FORMAT = 3  # bump when what is pickled changes shape
+FORMAT = 4  # bump when what is pickled changes shape
+PACKAGE_DIR = Path(__file__).parent
+#: libraries whose output a build keeps (parsed Markdown, rendered pages, the search index)
+LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "jinja2", "pyyaml", "pagefind")
 PARALLEL_READS = 500  # changed files from which parsing them on two cores saves time
 
 
@@ -113,7 +119,7 @@ def load_cache(site_dir: Path) -> BuildCache:
     try:
         with path.open("rb") as handle:
             stored = pickle.load(handle)
-        if stored.get("format") == FORMAT and stored.get("version") == __version__:
+        if stored.get("format") == FORMAT and stored.get("code") == code_identity():
             return stored["cache"]
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError, ImportError):
         pass
@@ -133,21 +139,38 @@ def save_cache(site_dir: Path, cache: BuildCache) -> None:
             # itself. Without the memo that guards against both, writing 10,000 letters'
             # documents takes 0.16 instead of 0.47 s.
             pickler.fast = True
-            pickler.dump({"format": FORMAT, "version": __version__, "cache": cache})
+            pickler.dump({"format": FORMAT, "code": code_identity(), "cache": cache})
         os.replace(temporary, folder / "build.pickle")
     except OSError:
         pass
 
 
-def fingerprint(cache: BuildCache, site_dir: Path, theme_dir: Path, options: tuple) -> str:
-    """A digest of everything a build reads: content, templates, settings, options, version."""
-    digest = hashlib.sha256(repr((__version__, options)).encode())
+@functools.cache
+def code_identity() -> str:
+    """A digest of docket's own files (code, theme, skeleton) and of its libraries' versions."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + hashlib.sha1(path.read_bytes()).digest())
+    for name in LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "?"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(cache: BuildCache, site_dir: Path, options: tuple) -> str:
+    """A digest of everything a build reads: content, the site's templates, settings,
+    options, and docket itself (its default theme included)."""
+    digest = hashlib.sha256(repr((code_identity(), options)).encode())
     for rel in sorted(cache.files):
         digest.update(f"{rel}\0{cache.files[rel].digest}\0".encode())
-    for folder in (theme_dir, site_dir / "templates"):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                digest.update(f"{path}\0".encode() + hashlib.sha1(path.read_bytes()).digest())
+    folder = site_dir / "templates"
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            digest.update(f"{path}\0".encode() + hashlib.sha1(path.read_bytes()).digest())
     config = site_dir / "docket.toml"
     digest.update(config.read_bytes() if config.is_file() else b"")
     return digest.hexdigest()

@@ -66,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     output = Path(args.output).absolute() if args.output else None
     shown = terminal_progress()
     try:
-        result = build(site_dir, output, strict=args.strict, search=False if args.no_search else None, progress=shown or no_progress, workers=args.jobs)
+        result = build(site_dir, output, strict=args.strict, search=False if args.no_search else None, progress=shown or no_progress, workers=args.jobs, clean=args.clean)
     except BuildFailed as exc:
         if shown:
             shown.clear()
@@ -120,6 +120,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-search", action="store_true", help="skip the search index (quicker local builds)")
     p.add_argument("--profile", action="store_true", help="print the time each stage took")
     p.add_argument("--output", metavar="DIR", help="where to write the site (default: site/ in the site folder)")
+    p.add_argument("--clean", action="store_true", help="ignore what the last build kept in .docket-cache/ and build everything afresh")
     p.add_argument("--jobs", type=int, default=0, metavar="N", help="processes to read and render with (default: one per core); the output is the same for any N")
     p.set_defaults(run=cmd_build)
 

@@ -17,10 +17,9 @@ from .build import BuildResult
 from .cache import BuildCache, file_stat
 from .errors import Problems
 from .load import Document, content_files
-from .model import Letter
 from .paths import output_path
 from .render import Page, Renderer
-from .xref import find_xrefs
+from .schema import validate
 
 
 @dataclass
@@ -38,8 +37,8 @@ class Snapshot:
         return cls(result.renderer, documents, {page.url: page for page in result.rendered})
 
 
-def _link_targets(text: str) -> set[tuple[str, str]]:
-    return {(x.target, x.fragment) for x in find_xrefs(text)}
+def _link_targets(document: Document) -> set[tuple[str, str]]:
+    return {(ref.target, ref.fragment) for rendered in document.markdown.values() for ref in rendered.refs}
 
 
 def changed_files(site_dir: Path, cache: BuildCache) -> set[str] | None:
@@ -76,17 +75,22 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
         return None
     if after.fields != before.fields or after.body_line != before.body_line:
         return None
-    if _link_targets(after.body) != _link_targets(before.body):
+    if _link_targets(after) != _link_targets(before):
         return None
     site = snapshot.renderer.site
     record = site.letters.get(after.id) or site.entities.get(after.id)
     if record is None:
         return None
-    record.body = after.body
-    inline = [x for x in site.inline.get(record.id, ()) if x.line is None or x.line < record.body_line]
-    inline += [x._replace(line=record.body_line + x.line - 1) for x in find_xrefs(after.body) if site.record(x.target) is not None]
-    if isinstance(record, Letter) or inline:
+    letters, entities = validate([after], problems)  # exactly as a build would
+    if problems.items:
+        return None
+    edited = (letters or entities)[0]
+    record.body, record.markdown = edited.body, edited.markdown
+    inline = [ref for rendered in record.markdown.values() for ref in rendered.refs]
+    if inline:
         site.inline[record.id] = inline
+    else:
+        site.inline.pop(record.id, None)
     page = snapshot.renderer.record_page(record.id)
     if not _fragments_still_there(site, record.id, page):
         return None

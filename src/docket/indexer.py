@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import dataclasses
+import functools
+import inspect
 import json
 import shutil
 from pathlib import Path
@@ -30,6 +32,42 @@ CLOSE_TIMEOUT = 120.0  # seconds Pagefind may take to exit once its input is clo
 SETTLE_INTERVAL = 0.05  # seconds between looks at the index folder after "written"
 SETTLE_POLLS = 3  # unchanged looks in a row that count as finished
 SETTLE_LIMIT = 60.0  # seconds to wait at most
+
+
+#: what ``_PromptService`` relies on inside Pagefind's client, beyond its public API: each
+#: private method it replaces or attribute it uses, and what it expects of it
+PRIVATE_CONTRACT = {
+    "PagefindService.launch": "starts the binary and its reader task with self._wait_for_responses()",
+    "PagefindService._wait_for_responses": "the reader task that launch() starts (replaced here)",
+    "PagefindService.send": "sends one request (replaced here)",
+    "PagefindService.close": "ends the binary (replaced here)",
+    "PagefindService._backend": "the binary's process, with stdin and stdout pipes",
+    "PagefindService._responses": "the futures waiting for answers, by message id",
+    "PagefindService._message_id": "the last message id sent",
+    "PagefindService._loop": "the event loop the futures belong to",
+    "PagefindService._poll_task": "the reader task",
+}
+
+
+@functools.cache
+def contract_breaks() -> tuple[str, ...]:
+    """Each part of ``PRIVATE_CONTRACT`` that the installed Pagefind no longer keeps, with why."""
+    broken = []
+    annotated = inspect.get_annotations(PagefindService)
+    for name, expected in PRIVATE_CONTRACT.items():
+        member = name.split(".", 1)[1]
+        if member in ("launch", "_wait_for_responses", "send", "close"):
+            method = getattr(PagefindService, member, None)
+            if not inspect.iscoroutinefunction(method):
+                broken.append(f"{name} is no longer a coroutine method: docket expects it to be one that {expected}")
+            elif member == "send" and list(inspect.signature(method).parameters) != ["self", "payload"]:
+                broken.append(f"{name} no longer takes (payload): docket expects it to be what {expected}")
+        elif member not in annotated:
+            broken.append(f"{name} is gone: docket expects {expected}")
+    launch = getattr(PagefindService, "launch", None)
+    if launch is not None and "self._wait_for_responses()" not in inspect.getsource(launch):
+        broken.append("PagefindService.launch no longer starts self._wait_for_responses(): docket's faster reader would never run")
+    return tuple(broken)
 
 
 class _PromptService(PagefindService):
@@ -131,6 +169,9 @@ async def index_bundle(pages: Iterable[Page], folder: Path, language: str, prefi
     (here, in Python) and indexing (in Pagefind's process) then overlap, and only the
     pages waiting for Pagefind are held in memory. They are sent in the order they come.
     """
+    broken = contract_breaks()
+    if broken:
+        raise SearchIndexError("this Pagefind's Python client is not the one docket was built for: " + "; ".join(broken))
     service = await _PromptService().launch()
     words = 0
     sent = 0

@@ -9,18 +9,16 @@ archive costs ten times a 10,000-letter one.
 from __future__ import annotations
 
 import bisect
-import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from .dates import UNDATED_SORT_KEY
 from .errors import Problems
 from .model import Entity, Letter, Ref
 from .paths import ENTITY_KINDS, FOLDERS, record_url
 from .schema import did_you_mean
-from .xref import InlineRef, find_xrefs
+from .markdown import InlineRef
 
 Record = Letter | Entity
 
@@ -146,40 +144,19 @@ def _check_ref(source: Record, ref: Ref, records: dict[str, Record], problems: P
         )
 
 
-def _markdown_refs(record: Record) -> Iterator[tuple[Iterable[tuple], int]]:
-    """The references of each Markdown text of a record, as InlineRef fields, with the
-    file line the text starts on.
-
-    The body's were found when the file was read (and are cached with it, as plain
-    tuples); the short front-matter texts are scanned here.
-    """
-    yield record.body_xrefs, record.body_line
-    if isinstance(record, Letter):
-        for text in (record.date_note, record.note):
-            if "[[" in text:
-                yield find_xrefs(text), 0
-
-
 def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, list[InlineRef]]:
-    """Every record's resolved ``[[references]]``, with file lines.
-
-    ``InlineRef._make`` builds each in one call to ``tuple.__new__`` (110 ns); calling
-    the class goes through its Python-level ``__new__`` (170 ns), for each of the 1.8
-    million references of 100,000 letters. Targets are interned (see
-    ``schema.FieldReader.refs``).
-    """
-    make, intern = InlineRef._make, sys.intern
+    """Every record's resolved ``[[references]]``, from the parse of its Markdown texts,
+    with their lines in the file; a reference to nothing is reported there."""
     found: dict[str, list[InlineRef]] = {}
     for record in records.values():
         refs: list[InlineRef] = []
-        for xrefs, first_line in _markdown_refs(record):
-            for target, fragment, label, text_line, col in xrefs:
-                line = first_line + text_line - 1 if first_line else None
-                if target not in records:
-                    hint = did_you_mean(target, records) or "link to the file name of a letter or entity, without .md"
-                    problems.error(record.path, line, f"[[{target}]]: links to nothing", hint, col if first_line else None)
-                    continue
-                refs.append(make((intern(target), fragment, label, line, col)))
+        for rendered in record.markdown.values():
+            for ref in rendered.refs:
+                if ref.target in records:
+                    refs.append(ref)
+                else:
+                    hint = did_you_mean(ref.target, records) or "link to the file name of a letter or entity, without .md"
+                    problems.error(record.path, ref.line, f"[[{ref.target}]]: links to nothing", hint, ref.col)
         if refs:
             found[record.id] = refs
     return found
@@ -207,7 +184,7 @@ def _backlinks(records: dict[str, Record], inline: dict[str, list[InlineRef]], o
                 for target in targets:
                     links[target]["mentioned"][source] = None
             for citation in record.cites:
-                links[citation.work]["cited"][source] = None
+                links[citation.target]["cited"][source] = None
             if record.source.publisher_id:
                 links[record.source.publisher_id]["published"][source] = None
             inline_role = "mentioned"

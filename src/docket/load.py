@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from .errors import Problems
 from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
+from .markdown import Rendered, render_source
+from .model import MARKDOWN_FIELDS
 from .paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
-from .xref import xref_fields
 
 FENCE = "---"
 NAME_MAX_BYTES = 255
@@ -35,9 +36,9 @@ class Document:
     body_line: int  # file line of the body's first line
     fm_line: int  # file line of the front-matter's first line
     digest: str = ""
-    #: the body's [[references]], found once per file content: InlineRef fields as plain
-    #: tuples, which the build cache stores and loads ten times faster than named tuples
-    body_xrefs: tuple[tuple[str, str, str, int | None, int], ...] = ()
+    #: the body ("body") and the Markdown fields, parsed once per file content (the build
+    #: cache keeps them), their references' lines counted in the file
+    markdown: dict[str, Rendered] = field(default_factory=dict)
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -155,4 +156,33 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
     for line, message, hint in front.warnings:
         problems.warning(rel, line + 2, message, hint)
     body = "\n".join(lines[close + 1 :])
-    return Document(rel, kind, record_id, front, body, close + 2, 2, body_xrefs=xref_fields(body))
+    document = Document(rel, kind, record_id, front, body, close + 2, 2)
+    document.markdown = parse_markdown(document, lines)
+    return document
+
+
+def parse_markdown(document: Document, lines: list[str]) -> dict[str, Rendered]:
+    """The document's Markdown texts, parsed, with their references' lines counted in the file.
+
+    A field's text starts on the line of its key, or on the next for a block (``note: |``);
+    columns are given in the body only, where the text stands as written.
+    """
+    parsed = {"body": _in_file(render_source(document.body), document.body_line, True)}
+    for name, doc_id in MARKDOWN_FIELDS.get(document.kind, {}).items():
+        value = document.fields.get(name)
+        if isinstance(value, str) and value.strip():
+            line = document.line((name,))
+            after_key = lines[line - 1].partition(":")[2].strip() if line <= len(lines) else ""
+            first = line + 1 if after_key[:1] in ("|", ">") else line
+            parsed[name] = _in_file(render_source(value.strip(), doc_id), first, False)
+    return parsed
+
+
+def _in_file(rendered: Rendered, first_line: int, columns: bool) -> Rendered:
+    if not rendered.refs:
+        return rendered
+    refs = tuple(
+        ref._replace(line=first_line + ref.line - 1 if ref.line else first_line, col=ref.col if columns else None)
+        for ref in rendered.refs
+    )
+    return Rendered(rendered.html, refs)

@@ -10,9 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import EdtfDate
+from .markdown import Rendered
 from .paths import RecordId
 
 LETTER_KINDS = ("letter", "speech", "statement")
+#: front-matter fields written in Markdown, by record kind, each with the prefix that keeps
+#: its footnote ids apart from the body's on the page
+MARKDOWN_FIELDS: dict[str, dict[str, str]] = {"letter": {"date_note": "date-note", "note": "note"}}
 TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned")
 #: how each extent is described to a reader
 TEXT_EXTENT_LABELS = {
@@ -36,7 +40,7 @@ class Ref:
 
 @dataclass(slots=True)
 class Citation:
-    work: str
+    target: str  # the id of the work or letter cited
     ref: str = ""
     note: str = ""
 
@@ -77,7 +81,7 @@ class Letter:
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    body_xrefs: tuple[tuple, ...] = ()  # the body's [[references]] (InlineRef fields), lines counted within the body
+    markdown: dict[str, Rendered] = field(default_factory=dict)  # "body" and Markdown fields, parsed
 
     record_kind = "letter"
 
@@ -101,7 +105,7 @@ class Entity:
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    body_xrefs: tuple[tuple, ...] = ()  # the body's [[references]] (InlineRef fields), lines counted within the body
+    markdown: dict[str, Rendered] = field(default_factory=dict)  # "body" and Markdown fields, parsed
 
     @property
     def record_kind(self) -> str:

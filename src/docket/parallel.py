@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Container, Iterator
 
 from .progress import Progress, no_progress
-from .render import IndexKey, Page, Renderer
-from .search import IndexReport
+from .render import IndexKey, Page, Renderer, TemplateProblem
+from .search import IndexReport, SearchIndexError
 from .write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
@@ -83,13 +83,24 @@ class RenderJob:
 
         from .indexer import run_bundle  # only a build with a search index needs Pagefind's client
 
+        failed: list[TemplateProblem] = []
+
         def rendered() -> Iterator[Page]:
             for record_id in task.records:
-                page = renderer.record_page(record_id)
+                try:
+                    page = renderer.record_page(record_id)
+                except TemplateProblem as exc:  # reported as itself, not as Pagefind's failure
+                    failed.append(exc)
+                    raise
                 sent.append(self.written(page))
                 yield page
 
-        report = run_bundle(rendered(), self.search.workspace / str(task.number), self.search.language, self.search.prefix)
+        try:
+            report = run_bundle(rendered(), self.search.workspace / str(task.number), self.search.language, self.search.prefix)
+        except SearchIndexError:
+            if failed:
+                raise failed[0] from None
+            raise
         return sent, report
 
 

@@ -20,7 +20,7 @@ from . import bundles
 from .config import Config
 from .link import ROLES, Site
 from .languages import language_name
-from .markdown import render_markdown
+from .markdown import fill_links
 from .model import Entity, Letter
 from .paths import ENTITY_KINDS, PLURAL, Url, record_url
 from .schema import ENTITY_DATES
@@ -97,7 +97,6 @@ class Renderer:
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, card_items=self.card_items, once=self.once)
         self._card_html: dict[tuple[str, bool], Markup] = {}
         self._once: dict[tuple, Markup] = {}
-        self._xref_html: dict[str, str] = {}  # a [[reference]]'s link, by its source text
         self._bundles: list[list[str]] | None = None
         self._by_year: dict[str, list] = {}
 
@@ -139,8 +138,10 @@ class Renderer:
         """The theme's ``_macros.html`` as a module (the site's own, if it has one)."""
         return self.env.get_template("_macros.html").module
 
-    def markdown(self, text: str, doc_id: str = "") -> Markup:
-        return Markup(render_markdown(text, self.views.resolve, doc_id, self._xref_html))
+    def markdown(self, record: Letter | Entity, name: str = "body") -> Markup:
+        """A record's Markdown text (its body, or a Markdown field), its links filled in."""
+        rendered = record.markdown.get(name)
+        return Markup(fill_links(rendered, self.views.resolve)) if rendered else Markup("")
 
     def render(self, template: str, url: str, **context: Any) -> str:
         try:
@@ -152,6 +153,20 @@ class Renderer:
             raise TemplateProblem(template, None, f"template '{exc.name}' not found") from None
         except (jinja2.UndefinedError, TypeError, AttributeError, ValueError) as exc:
             raise TemplateProblem(*_template_location(exc, template), str(exc)) from None
+
+    def _referrers(self, record_id: str) -> tuple[list, list]:
+        """What refers to a record, by role (see ``link.ROLES``): (role, label, letter
+        cards) for the letters and (role, label, links) for the entities."""
+        site, views = self.site, self.views
+        letter_roles, entity_roles = [], []
+        for role, sources in site.links_to.get(record_id, {}).items():
+            letters = [s for s in sources if s in site.letters]
+            others = [s for s in sources if s not in site.letters]
+            if letters:
+                letter_roles.append((role, ROLES[role], views.cards(letters)))
+            if others:
+                entity_roles.append((role, ROLES[role], views.links(sorted(others, key=lambda i: site.titles[i].casefold()))))
+        return letter_roles, entity_roles
 
     # -- pages -------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
@@ -224,7 +239,8 @@ class Renderer:
             if isinstance(target, Entity) and xref.target not in mentioned[target.kind]:
                 mentioned[target.kind].append(xref.target)
         mentions = [(PLURAL[kind].capitalize(), views.links(sorted(ids, key=lambda i: site.titles[i].casefold()))) for kind, ids in mentioned.items() if ids]
-        cites = [(views.link(c.work), c.ref, c.note) for c in letter.cites]
+        cites = [(views.link(c.target), c.ref, c.note) for c in letter.cites]
+        letter_roles, entity_roles = self._referrers(letter.id)
         card = views.card(letter.id)
         search = {
             "filters": [("kind", KIND_LABELS[letter.kind])]
@@ -242,15 +258,15 @@ class Renderer:
             title=card.title,
             letter=letter,
             card=card,
-            date_note=self.markdown(letter.date_note, "date-note"),
+            date_note=self.markdown(letter, "date_note"),
             place_sent=views.link(letter.place_sent) if letter.place_sent else None,
             place_received=views.link(letter.place_received) if letter.place_received else None,
             language=language_name(letter.language or self.config.language),
             original_language=language_name(letter.original_language) if letter.is_translation else "",
             source=letter.source,
             publisher=views.link(letter.source.publisher_id) if letter.source.publisher_id else None,
-            body=self.markdown(letter.body),
-            note=self.markdown(letter.note, "note"),
+            body=self.markdown(letter),
+            note=self.markdown(letter, "note"),
             mentions=mentions,
             cites=cites,
             in_reply_to=views.cards([i for i in letter.in_reply_to if i in site.letters]),
@@ -258,6 +274,8 @@ class Renderer:
             previous=views.card(before) if before else None,
             next=views.card(after) if after else None,
             related=views.cards(site.related.get(letter.id, [])),
+            letter_roles=letter_roles,
+            entity_roles=entity_roles,
             canonical=self.config.base_url.rstrip("/") + url if self.config.base_url != "/" else "",
             search=search,
         )
@@ -266,17 +284,7 @@ class Renderer:
     def entity_page(self, entity: Entity) -> Page:
         site, views = self.site, self.views
         url = record_url(entity.kind, entity.id)
-        roles = site.links_to.get(entity.id, {})
-        letter_roles = []
-        entity_roles = []
-        for role, label in ROLES.items():
-            sources = roles.get(role, [])
-            letters = [s for s in sources if s in site.letters]
-            others = [s for s in sources if s not in site.letters]
-            if letters:
-                letter_roles.append((role, label, views.cards(letters)))
-            if others:
-                entity_roles.append((role, label, views.links(sorted(others, key=lambda i: site.titles[i].casefold()))))
+        letter_roles, entity_roles = self._referrers(entity.id)
         dates = [(DATE_LABELS[name], entity.dates[name]) for name in ENTITY_DATES[entity.kind] if name in entity.dates]
         authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
         first_date = next(iter(entity.dates.values()), None)
@@ -292,7 +300,7 @@ class Renderer:
             index_label=PLURAL[entity.kind].capitalize(),
             dates=dates,
             authority=authority,
-            body=self.markdown(entity.body),
+            body=self.markdown(entity),
             places=views.links(entity.places),
             letter_roles=letter_roles,
             entity_roles=entity_roles,

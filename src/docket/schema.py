@@ -44,7 +44,8 @@ LETTER_FIELDS = (
     "summary", "note", "extra",
 )
 SOURCE_FIELDS = ("title", "lead", "publisher", "publisher_id", "url", "published", "location")
-CITE_FIELDS = ("work", "ref", "note")
+CITE_FIELDS = ("work", "letter", "ref", "note")
+CITED = ("work", "letter")  # what a citation may name
 ENTITY_COMMON = ("name", "aliases", "description", "extra", *AUTHORITIES)
 
 
@@ -237,7 +238,7 @@ def read_letter(r: FieldReader) -> Letter:
         body_line=d.body_line,
         refs=refs,
         extra=_extra(r),
-        body_xrefs=d.body_xrefs,
+        markdown=d.markdown,
     )
     if not d.body.strip() and text != "mentioned":
         r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned'")
@@ -257,17 +258,19 @@ def _citations(r: FieldReader, refs: list[Ref]) -> list[Citation]:
     for index, item in enumerate(value):
         path: FieldPath = ("cites", index)
         if isinstance(item, str):
-            work = r.ref(path, ("work",), refs)
+            target = r.ref(path, CITED, refs)
         elif isinstance(item, dict):
             r.unknown_fields(path, item, CITE_FIELDS)
-            if not item.get("work"):
-                r.missing(path + ("work",))
-            work = r.ref(path + ("work",), ("work",), refs)
+            named = [key for key in CITED if key in item]
+            if len(named) != 1:
+                r.error(path, "a citation names one work or one letter", "write '{work: quran, ref: \"47:7\"}' or '{letter: ID}'")
+                continue
+            target = r.ref(path + (named[0],), (named[0],), refs)
         else:
             r.error(path, "expected a citation", "write '{work: quran, ref: \"47:7\"}'")
             continue
-        if work:
-            citations.append(Citation(work, r.text(path + ("ref",)), r.text(path + ("note",))))
+        if target:
+            citations.append(Citation(target, r.text(path + ("ref",)), r.text(path + ("note",))))
     return citations
 
 
@@ -324,7 +327,7 @@ def read_entity(r: FieldReader) -> Entity:
         body_line=d.body_line,
         refs=refs,
         extra=_extra(r),
-        body_xrefs=d.body_xrefs,
+        markdown=d.markdown,
     )
 
 

@@ -1,0 +1,38 @@
+"""The one Markdown parser: markdown-it-py set up for archival text.
+
+CommonMark with tables and footnotes (editorial notes). Raw HTML is off: a tag in a
+transcription is shown as text. No typographic replacements: a transcription keeps its
+quotes and dashes as the source has them. markdown-it's link validation refuses
+``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:`` URLs.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .headings import headings_plugin
+from .locate import ENV_KEY, locate_plugin
+from .xref import Rendered, xref_plugin
+
+_MD = (
+    MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+    .enable("table")
+    .use(footnote_plugin)
+    .use(xref_plugin)
+    .use(headings_plugin)
+    .use(locate_plugin)
+)
+
+
+def render_source(text: str, doc_id: str = "") -> Rendered:
+    """Parse one Markdown text: its HTML, with a slot for each reference, and the references.
+
+    ``doc_id`` keeps the text's footnote ids apart from those of the page's other texts
+    (``fn-note-1`` rather than ``fn1``).
+    """
+    if not text.strip():
+        return Rendered("")
+    env: dict = {"docId": doc_id} if doc_id else {}
+    html = _MD.render(text, env)
+    return Rendered(html, env.get(ENV_KEY, ()))
