@@ -160,6 +160,21 @@ def test_template_error_in_a_worker_process_is_reported_the_same(scratch_site, c
     assert "templates/letter.html:2: template error:" in err
 
 
+def test_template_error_with_search_on_is_reported_as_a_template_error(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "templates/letter.html": "{% extends 'base.html' %}\n{% block main %}{{ letter.nothing_here() }}{% endblock %}"})
+    code, out, err = run(capsys, "build", "--site", str(site))
+    assert code == 1
+    assert "templates/letter.html:2: template error:" in err
+    assert "Pagefind" not in err
+
+
+def test_build_clean_says_it_built(scratch_site, capsys):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    assert run(capsys, "build", "--no-search", "--site", str(site))[0] == 0
+    code, out, err = run(capsys, "build", "--no-search", "--clean", "--site", str(site))
+    assert code == 0 and out.startswith("Built ")
+
+
 def test_the_installed_command_exits_with_mains_code_and_flushes_its_output(scratch_site, tmp_path):
     """``docket`` (cli.run) leaves through os._exit: the code and every line must still come out."""
     good = scratch_site({"content/letters/a.md": BASIC_LETTER})

@@ -140,3 +140,35 @@ def test_check_reads_the_build_cache_but_never_writes_it(scratch_site, monkeypat
     assert parsed == ["content/letters/b.md"]
     assert [(e.path, e.message) for e in errors] == [("content/letters/b.md", "recipients: unknown person or organization 'ali-khamenie'")]
     assert (stored.stat().st_mtime_ns, stored.read_bytes()) == before
+
+
+def test_clean_ignores_the_cache_and_builds_everything_again(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    first = build(site, search=False)
+    again = build(site, search=False, clean=True)
+    assert not again.up_to_date and again.pages == first.pages
+    assert build(site, search=False).up_to_date  # the clean build's cache is kept
+
+
+def test_a_changed_docket_never_answers_nothing_changed(scratch_site, tmp_path):
+    """The cache is keyed by docket's own files, not only its version number."""
+    import shutil
+    import subprocess
+    import sys
+
+    import docket
+
+    copy = tmp_path / "code"
+    shutil.copytree(Path(docket.__file__).parent, copy / "docket", ignore=shutil.ignore_patterns("__pycache__"))
+    site = site_with_two_letters(scratch_site)
+
+    def docket_build() -> str:
+        command = [sys.executable, "-c", "from docket.cli import main; raise SystemExit(main())", "build", "--no-search", "--site", str(site)]
+        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(copy)}, check=True)
+        return done.stdout
+
+    assert docket_build().startswith("Built ")
+    assert docket_build().startswith("Nothing changed since the last build")
+    with (copy / "docket" / "render.py").open("a") as module:
+        module.write("\n# an edit to docket itself\n")
+    assert docket_build().startswith("Built ")

@@ -100,3 +100,12 @@ def test_a_deleted_file_rebuilds(scratch_site, tmp_path, capsys):
     (site / "content/letters/b.md").unlink()
     assert state.rebuild()
     assert not (state.output / "letters/b").exists()
+
+
+def test_a_body_edit_is_validated_as_a_build_validates_it(scratch_site, tmp_path, capsys):
+    """An emptied body under 'text: full' fails under serve as it fails a build."""
+    site, state = started(scratch_site, tmp_path)
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().split("---\n")[0] + "---\n" + path.read_text().split("---\n")[1] + "---\n\n")
+    assert not state.rebuild([str(path)])
+    assert any("the letter has no text, but 'text: full' says it has" in problem for problem in state.problems)

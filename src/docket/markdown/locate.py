@@ -5,8 +5,8 @@ knows its offset in that content, so its line is the block's line plus the line 
 before it. Its column is found by placing the content's line in the source line (block
 markers such as ``> `` or a list's indent come before it) and checked against the
 source; where the two disagree (a reference in an image's description, which is parsed
-apart), the reference's text is looked up in its line instead, and failing that the
-column is left unknown.
+apart, or in a table cell, whose ``\\|`` the table rule unescapes), the reference is
+looked up in its line instead, and failing that the column is left unknown.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def _place(token: Token, block: Token, source_lines: list[str]) -> tuple[int | N
     col = at + pos - start if at != -1 else -1
     if col < 0 or not source.startswith(token.content, col):
         col = source.find(token.content)
+    if col < 0:  # unescaped before parsing, as a table cell's "\|"
+        col = source.find("[[" + token.meta["target"])
     return index + 1, (col + 1 if col != -1 else None)
 
 
