@@ -236,7 +236,7 @@ DOCKET_ENV: dict[str, str] = dict(os.environ)
 
 
 def docket_command() -> list[str]:
-    return [sys.executable, "-c", "from docket.cli import run; run()"]
+    return [sys.executable, "-c", "from docket.commands.cli import run; run()"]
 
 
 def snapshot_source(source: str, workdir: Path) -> tuple[str, str]:

@@ -7,11 +7,11 @@ import json
 import shutil
 
 import pytest
-
 from conftest import REPO
-from docket import bundles
-from docket.build import build
-from docket.search import indexable_html
+
+from docket.engine.build import build
+from docket.search import bundles
+from docket.search.layout import indexable_html
 
 
 @pytest.mark.parametrize("pages, size, expected", [(0, 5000, 1), (999, 5000, 1), (1000, 5000, 2), (10433, 5000, 4), (100433, 5000, 22), (29, 4, 8), (7, 3, 4)])
@@ -82,7 +82,7 @@ def test_a_build_in_bundles_indexes_every_page_once(tmp_path):
 
 
 def test_search_bundle_size_is_validated(scratch_site, capsys):
-    from docket.cli import main
+    from docket.commands.cli import main
 
     site = scratch_site({"docket.toml": 'title = "T"\nsearch_bundle_size = "many"\n'})
     assert main(["check", "--site", str(site)]) == 1

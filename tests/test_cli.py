@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import BASIC_LETTER
-from docket.cli import main
+
+from docket.commands.cli import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -114,9 +114,9 @@ def test_profile_prints_stage_times(scratch_site, capsys):
 
 
 def test_the_installed_command_runs(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "docket.cli", "--version"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "docket.commands.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("docket ")
-    result = subprocess.run([sys.executable, "-m", "docket.cli", "build", "--bogus"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "docket.commands.cli", "build", "--bogus"], capture_output=True, text=True)
     assert result.returncode == 2
 
 
@@ -151,7 +151,7 @@ def test_build_fails_when_search_indexes_fewer_pages_than_meant(scratch_site, ca
 
 
 def test_template_error_in_a_worker_process_is_reported_the_same(scratch_site, capsys, monkeypatch):
-    from docket import parallel
+    from docket.engine import parallel
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
     site = scratch_site({"content/letters/a.md": BASIC_LETTER, "templates/letter.html": "{% extends 'base.html' %}\n{% block main %}{{ letter.nothing_here() }}{% endblock %}"})
@@ -178,7 +178,7 @@ def test_build_clean_says_it_built(scratch_site, capsys):
 def test_the_installed_command_exits_with_mains_code_and_flushes_its_output(scratch_site, tmp_path):
     """``docket`` (cli.run) leaves through os._exit: the code and every line must still come out."""
     good = scratch_site({"content/letters/a.md": BASIC_LETTER})
-    command = [sys.executable, "-c", "from docket.cli import run; run()"]
+    command = [sys.executable, "-c", "from docket.commands.cli import run; run()"]
     built = subprocess.run([*command, "build", "--site", str(good)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     assert built.stdout.startswith("Built ") and "search index 1 bundle built alongside (" in built.stdout

@@ -1,4 +1,4 @@
-"""Tests for docket.dates: the EDTF subset, its bounds, words, years, ordering and errors."""
+"""Tests for docket.archive.dates: the EDTF subset, its bounds, words, years, ordering and errors."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import re
 from datetime import date as D
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from docket.dates import UNDATED_SORT_KEY, DateError, EdtfDate, parse
+from docket.archive.dates import UNDATED_SORT_KEY, DateError, EdtfDate, parse
 
 # --------------------------------------------------------------------------------------------
 # Bounds, shape and qualifiers

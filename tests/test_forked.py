@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import BASIC_LETTER
-from docket.build import build, check
-from docket.cache import PARALLEL_READS, BuildCache
+
+from docket.archive.load import content_files
+from docket.engine.build import build, check
+from docket.engine.cache import PARALLEL_READS, BuildCache
+from docket.engine.forked import can_fork, in_two
 from docket.errors import Problems
-from docket.forked import can_fork, in_two
-from docket.load import content_files
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="needs fork() and two cores")
 

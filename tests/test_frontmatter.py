@@ -2,7 +2,11 @@
 
 import pytest
 
-from docket.frontmatter import DuplicateKey, FrontMatterError, parse_front_matter
+from docket.archive.frontmatter import (
+    DuplicateKey,
+    FrontMatterError,
+    parse_front_matter,
+)
 
 
 def test_yaml_1_1_surprises_stay_the_strings_written():

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import BASIC_LETTER, letter
-from docket.build import build
+
+from docket.engine.build import build
 
 REPLY = letter(
     "date: 2021-05-25\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\nin_reply_to: [a]\nsource: {title: S}",
@@ -60,7 +60,7 @@ def test_a_template_change_rerenders_everything(scratch_site):
     site = site_with_two_letters(scratch_site)
     build(site, search=False)
     (site / "templates").mkdir()
-    (site / "templates" / "base.html").write_text((Path(__file__).parents[1] / "src/docket/templates/base.html").read_text().replace("<body>", "<body class=\"custom-theme\">", 1))
+    (site / "templates" / "base.html").write_text((Path(__file__).parents[1] / "src/docket/site/templates/base.html").read_text().replace("<body>", "<body class=\"custom-theme\">", 1))
     assert not build(site, search=False).up_to_date
     pages = list((site / "site").rglob("*.html"))
     assert pages and all('class="custom-theme"' in p.read_text() for p in pages)
@@ -124,8 +124,8 @@ def test_a_build_hands_everything_back_to_the_garbage_collector(scratch_site):
 
 
 def test_check_reads_the_build_cache_but_never_writes_it(scratch_site, monkeypatch):
-    from docket import cache
-    from docket.build import check
+    from docket.engine import cache
+    from docket.engine.build import check
 
     site = site_with_two_letters(scratch_site)
     build(site, search=False)
@@ -163,7 +163,7 @@ def test_a_changed_docket_never_answers_nothing_changed(scratch_site, tmp_path):
     site = site_with_two_letters(scratch_site)
 
     def docket_build() -> str:
-        command = [sys.executable, "-c", "from docket.cli import main; raise SystemExit(main())", "build", "--no-search", "--site", str(site)]
+        command = [sys.executable, "-c", "from docket.commands.cli import main; raise SystemExit(main())", "build", "--no-search", "--site", str(site)]
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(copy)}, check=True)
         return done.stdout
 

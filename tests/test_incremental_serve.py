@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import BASIC_LETTER, letter
-from docket.serve import ServeState
+
+from docket.commands.serve import ServeState
 
 REPLY = letter(
     "date: 2021-05-25\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\ntitle: The reply\nin_reply_to: [a]\nsource: {title: S}",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from docket.build import check
 from conftest import letter
+
+from docket.engine.build import check
 
 EVENT = "---\nname: May fighting\ndescription: Fighting in May 2021.\nstart: 2021-05-10\nend: 2021-05-21\n---\n"
 WORK = "---\nname: Qur'an\ndescription: Scripture.\n---\n"
@@ -73,10 +74,10 @@ def test_related_letters_share_correspondents_or_events_and_leave_out_the_thread
 
 
 def test_an_event_page_lists_the_first_letters_during_it_and_sends_to_the_timeline_for_the_rest(scratch_site, tmp_path, monkeypatch):
-    import docket.render
-    from docket.build import build
+    import docket.site.render
+    from docket.engine.build import build
 
-    monkeypatch.setattr(docket.render, "DURING_LIMIT", 2)
+    monkeypatch.setattr(docket.site.render, "DURING_LIMIT", 2)
     event = "---\nname: Long talks\ndescription: Talks.\nstart: 2020-12-01\nend: 2021-02-28\n---\n"
     files = {"content/events/long-talks.md": event}
     for name, day in (("w", "2020-12-05"), ("x", "2021-01-03"), ("y", "2021-01-20"), ("z", "2021-02-10")):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docket.markdown import fill_links, render_source
+from docket.archive.markdown import fill_links, render_source
 
 TITLES = {"ali-khamenei": ("/people/ali-khamenei/", "Ali Khamenei"), "ismail-haniyeh": ("/people/ismail-haniyeh/", "Ismail Haniyeh"), "letter-a": ("/letters/letter-a/", "A letter")}
 

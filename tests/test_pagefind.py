@@ -1,6 +1,6 @@
 """The seams with Pagefind: the client's private parts docket relies on, and whole files.
 
-The installed Pagefind must keep what ``indexer.PRIVATE_CONTRACT`` lists; a Pagefind
+The installed Pagefind must keep what ``driver.PRIVATE_CONTRACT`` lists; a Pagefind
 that changed it must be named, method by method. A search index with a truncated file
 is never published.
 """
@@ -11,36 +11,36 @@ import gzip
 from pathlib import Path
 
 import pytest
+from conftest import BASIC_LETTER
 from pagefind.service import PagefindService
 
-from conftest import BASIC_LETTER
-from docket import indexer
-from docket.build import build
-from docket.search import SearchIndexError, check_files, written_files
+from docket.engine.build import build
+from docket.search import driver
+from docket.search.layout import SearchIndexError, check_files, written_files
 
 
 @pytest.fixture
 def fresh_contract():
-    indexer.contract_breaks.cache_clear()
+    driver.contract_breaks.cache_clear()
     yield
-    indexer.contract_breaks.cache_clear()
+    driver.contract_breaks.cache_clear()
 
 
 def test_the_installed_pagefind_keeps_the_contract(fresh_contract):
-    assert indexer.contract_breaks() == ()
+    assert driver.contract_breaks() == ()
 
 
 @pytest.mark.parametrize("member", ["_wait_for_responses", "send", "close"])
 def test_a_pagefind_without_a_replaced_method_is_named(fresh_contract, monkeypatch, member):
     monkeypatch.delattr(PagefindService, member)
-    broken = indexer.contract_breaks()
+    broken = driver.contract_breaks()
     assert any(line.startswith(f"PagefindService.{member} ") for line in broken), broken
 
 
 def test_a_pagefind_whose_attributes_changed_is_named(fresh_contract, monkeypatch):
     annotations = {k: v for k, v in PagefindService.__annotations__.items() if k != "_responses"}
     monkeypatch.setattr(PagefindService, "__annotations__", annotations)
-    assert indexer.contract_breaks() == ("PagefindService._responses is gone: docket expects the futures waiting for answers, by message id",)
+    assert driver.contract_breaks() == ("PagefindService._responses is gone: docket expects the futures waiting for answers, by message id",)
 
 
 def test_a_build_refuses_a_pagefind_that_broke_the_contract(fresh_contract, monkeypatch, scratch_site):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 from conftest import BASIC_LETTER, REPO
-from docket import progress
-from docket.build import BuildResult, build, check
+
+from docket.engine import progress
+from docket.engine.build import BuildResult, build, check
 from docket.errors import Problems
-from docket.render import Renderer
+from docket.site.render import Renderer
 
 
 class FakeTerminal(io.StringIO):

@@ -10,12 +10,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import PEOPLE
-from docket.build import build, check
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from docket.archive.load import read_document
+from docket.engine.build import build, check
 from docket.errors import BuildFailed, Problems
-from docket.load import read_document
 
 FIELDS = ["title", "date", "senders", "recipients", "text", "source", "mentions", "in_reply_to", "cites", "kind", "language", "note", "place_sent", "extra"]
 IDS = ["ali-khamenei", "ismail-haniyeh", "gaza-strip", "a", "../../etc/passwd", "x" * 120, "Ali", ""]

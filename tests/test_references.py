@@ -10,7 +10,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from conftest import BASIC_LETTER, REPO, letter
-from docket.build import build, check
+
+from docket.engine.build import build, check
 
 FRONT = "date: 2021-05-25\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\nsource: {title: S}"
 

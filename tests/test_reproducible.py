@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from docket.reproducible import SIGNATURE, _decode, _encode, stabilise
+from docket.search.reproducible import SIGNATURE, _decode, _encode, stabilise
 
 
 def test_cbor_round_trip_of_the_subset_pagefind_uses():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from docket.scaffold import init_site
+from docket.commands.scaffold import init_site
 
 LETTER = "content/letters/1890-07-23-ada-to-ben.md"
 PAGE = "/letters/1890-07-23-ada-to-ben/"
@@ -50,7 +50,7 @@ def start_serving(tmp_path: Path, *options: str):
     init_site(site)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "docket.cli", "serve", "--site", str(site), "--port", str(port), *options],
+        [sys.executable, "-m", "docket.commands.cli", "serve", "--site", str(site), "--port", str(port), *options],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     return site, port, process

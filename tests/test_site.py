@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-
 from conftest import REPO
-from docket.build import build, check
+
+from docket.engine.build import build, check
 
 
 class PageParser(HTMLParser):
@@ -134,14 +134,14 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        result = subprocess.run([sys.executable, "-m", "docket.cli", "build", "--strict", "--site", str(REPO), "--output", str(out)], env=env, capture_output=True, text=True)
+        result = subprocess.run([sys.executable, "-m", "docket.commands.cli", "build", "--strict", "--site", str(REPO), "--output", str(out)], env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
 
 
 def test_output_is_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch):
-    from docket import parallel
+    from docket.engine import parallel
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
     monkeypatch.setattr(parallel, "CHUNK", 3)
@@ -158,7 +158,7 @@ def test_search_bundles_are_the_same_whatever_the_number_of_workers(tmp_path, mo
     the pages and every bundle's files must still come out byte for byte the same."""
     import shutil
 
-    from docket import parallel
+    from docket.engine import parallel
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
     site = tmp_path / "src"

@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import BASIC_LETTER, REPO, letter
-from docket.build import check
-from docket.cli import main
+
+from docket.commands.cli import main
+from docket.engine.build import check
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -32,10 +32,10 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path, options):
     rendered and indexed at once) stops the build promptly and leaves no process behind."""
     source = tmp_path / "archive"
     subprocess.run([sys.executable, str(REPO / "bench" / "make_archive.py"), "1500", str(source)], check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "docket.cli", "build", *options, "--site", str(source)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "docket.commands.cli", "build", *options, "--site", str(source)], check=True, capture_output=True)
     before = snapshot(source / "site")
     (source / "content" / "people").joinpath("zz-new-person.md").write_text("---\nname: New\ndescription: A new person.\n---\n")
-    process = subprocess.Popen([sys.executable, "-m", "docket.cli", "build", *options, "--site", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "docket.commands.cli", "build", *options, "--site", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     staging = source / ".site.building"
     deadline = time.monotonic() + 60
     while not staging.exists() and process.poll() is None and time.monotonic() < deadline:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from docket.build import check
 from conftest import BASIC_LETTER, letter
+
+from docket.engine.build import check
 
 
 def problems_of(site) -> list[str]:

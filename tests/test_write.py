@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docket.render import Page
-from docket.write import PageWriter, safe_join
+from docket.site.render import Page
+from docket.site.write import PageWriter, safe_join
 
 
 def test_pages_are_written_under_their_url(tmp_path):

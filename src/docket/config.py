@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .bundles import BUNDLE_SIZE
-from .errors import Problems
-from .schema import did_you_mean
+from docket.errors import Problems, did_you_mean
+from docket.search.bundles import BUNDLE_SIZE
 
 CONFIG_FILE = "docket.toml"
 

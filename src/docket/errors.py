@@ -10,6 +10,7 @@ terminals can jump to the spot::
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
@@ -80,3 +81,9 @@ class BuildFailed(Exception):
         super().__init__(summary or f"{len(problems.errors)} error(s)")
         self.problems = problems
         self.summary = summary
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """The hint for a misspelt name: "did you mean 'x'?" for the closest option, or ""."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

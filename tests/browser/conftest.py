@@ -73,7 +73,7 @@ def archive() -> Archive:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from docket.build import build
+    from docket.engine.build import build
 
     output = tmp_path_factory.mktemp("browser") / "site"
     result = build(ROOT, output=output)
@@ -85,7 +85,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same archive with its search index split into bundles of at most 4 pages."""
-    from docket.build import build
+    from docket.engine.build import build
 
     folder = tmp_path_factory.mktemp("bundled")
     shutil.copytree(ROOT / "content", folder / "content")

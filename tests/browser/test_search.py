@@ -10,11 +10,19 @@ import pytest
 from playwright.sync_api import Page
 
 from .archive import Archive
-from .search_ui import filter_disclosure, open_search, results, search, searchbox, sort_by, tick_filter
+from .search_ui import (
+    filter_disclosure,
+    open_search,
+    results,
+    search,
+    searchbox,
+    sort_by,
+    tick_filter,
+)
 
 pytestmark = pytest.mark.browser
 
-THEME = Path(__file__).resolve().parents[2] / "src" / "docket" / "templates"
+THEME = Path(__file__).resolve().parents[2] / "src" / "docket" / "site" / "templates"
 SENDER = "ziyad-al-nakhalah"
 
 

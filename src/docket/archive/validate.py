@@ -8,16 +8,23 @@ collected here — whether they point anywhere is the link stage's question.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from typing import Any
 
-from . import dates
-from .errors import Problems
-from .frontmatter import FieldPath
-from .load import Document
-from .model import LETTER_KINDS, TEXT_EXTENTS, Citation, Entity, Letter, Ref, Source
+from docket.archive import dates
+from docket.archive.frontmatter import FieldPath
+from docket.archive.load import Document
+from docket.archive.model import (
+    LETTER_KINDS,
+    TEXT_EXTENTS,
+    Citation,
+    Entity,
+    Letter,
+    Ref,
+    Source,
+)
+from docket.errors import Problems, did_you_mean
 
 CORRESPONDENT = ("person", "organization")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
@@ -350,9 +357,4 @@ def _dotted(path: FieldPath) -> str:
 
 def _shape(value: Any) -> str:
     return {dict: "mapping", list: "list", str: "text"}.get(type(value), type(value).__name__)
-
-
-def did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Container, Iterator
 
-from .progress import Progress, no_progress
-from .render import IndexKey, Page, Renderer, TemplateProblem
-from .search import IndexReport, SearchIndexError
-from .write import PageWriter
+from docket.engine.progress import Progress, no_progress
+from docket.search.layout import IndexReport, SearchIndexError
+from docket.site.render import IndexKey, Page, Renderer, TemplateProblem
+from docket.site.write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
 MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
@@ -81,7 +81,9 @@ class RenderJob:
             sent += [self.written(renderer.record_page(record_id)) for record_id in task.records]
             return sent, None
 
-        from .indexer import run_bundle  # only a build with a search index needs Pagefind's client
+        from docket.search.driver import (
+            run_bundle,  # only a build with a search index needs Pagefind's client
+        )
 
         failed: list[TemplateProblem] = []
 

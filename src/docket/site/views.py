@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .dates import EdtfDate
-from .link import Site
-from .model import TEXT_EXTENT_LABELS, Letter
-from .paths import PLURAL, record_url
+from docket.archive.dates import EdtfDate
+from docket.archive.link import Site
+from docket.archive.model import TEXT_EXTENT_LABELS, Letter
+from docket.paths import PLURAL, record_url
 
 KIND_LABELS = {
     "letter": "Letter", "speech": "Speech", "statement": "Statement", "person": "Person",

@@ -12,12 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
-from .build import BuildResult, build, check, count
-from .errors import BuildFailed, Problems
-from .paths import FOLDERS
-from .progress import no_progress, terminal_progress
-from .scaffold import ScaffoldError, init_site, new_record
+from docket import __version__
+from docket.commands.scaffold import ScaffoldError, init_site, new_record
+from docket.engine.build import BuildResult, build, check, count
+from docket.engine.progress import no_progress, terminal_progress
+from docket.errors import BuildFailed, Problems
+from docket.paths import FOLDERS
 
 
 def _print_problems(problems: Problems) -> None:
@@ -89,7 +89,7 @@ def _print_profile(result: BuildResult) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from docket.commands.serve import serve
 
     return serve(Path(args.site).absolute(), host=args.host, port=args.port, search=not args.no_search)
 

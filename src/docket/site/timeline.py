@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 
-from .dates import EdtfDate
-from .views import LetterCard, Link
+from docket.archive.dates import EdtfDate
+from docket.site.views import LetterCard, Link
 
 UNDATED = "undated"
 

@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .errors import Problems, SourceError
-from .forked import in_two
-from .load import Document, read_document
+from docket.archive.load import Document, read_document
+from docket.engine.forked import in_two
+from docket.errors import Problems, SourceError
 
 CACHE_DIR = ".docket-cache"
 FORMAT = 4  # bump when what is pickled changes shape
-PACKAGE_DIR = Path(__file__).parent
+PACKAGE_DIR = Path(__file__).parents[1]  # the docket package
 #: libraries whose output a build keeps (parsed Markdown, rendered pages, the search index)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "jinja2", "pyyaml", "pagefind")
 PARALLEL_READS = 500  # changed files from which parsing them on two cores saves time

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .paths import output_path
-from .render import THEME_DIR, Page
+from docket.paths import output_path
+from docket.site.render import THEME_DIR, Page
 
 ASSETS = "assets"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import EdtfDate
-from .markdown import Rendered
-from .paths import RecordId
+from docket.archive.dates import EdtfDate
+from docket.archive.markdown import Rendered
+from docket.paths import RecordId
 
 LETTER_KINDS = ("letter", "speech", "statement")
 #: front-matter fields written in Markdown, by record kind, each with the prefix that keeps

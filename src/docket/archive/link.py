@@ -13,12 +13,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .dates import UNDATED_SORT_KEY
-from .errors import Problems
-from .model import Entity, Letter, Ref
-from .paths import ENTITY_KINDS, FOLDERS, record_url
-from .schema import did_you_mean
-from .markdown import InlineRef
+from docket.archive.dates import UNDATED_SORT_KEY
+from docket.archive.markdown import InlineRef
+from docket.archive.model import Entity, Letter, Ref
+from docket.errors import Problems, did_you_mean
+from docket.paths import ENTITY_KINDS, FOLDERS, record_url
 
 Record = Letter | Entity
 

@@ -22,9 +22,19 @@ from typing import Iterable
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
-from .render import Page
-from .reproducible import stabilise
-from .search import WORKSPACE, IndexReport, SearchIndexError, check_files, children_cpu, indexable_html, pages_in_index, place_bundles, written_files
+from docket.search.layout import (
+    WORKSPACE,
+    IndexReport,
+    SearchIndexError,
+    check_files,
+    children_cpu,
+    indexable_html,
+    pages_in_index,
+    place_bundles,
+    written_files,
+)
+from docket.search.reproducible import stabilise
+from docket.site.render import Page
 
 #: requests in flight at once per bundle: enough to keep the binary busy, few enough to bound memory
 IN_FLIGHT = 32

@@ -16,16 +16,16 @@ from typing import Any, Iterator, NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from . import bundles
-from .config import Config
-from .link import ROLES, Site
-from .languages import language_name
-from .markdown import fill_links
-from .model import Entity, Letter
-from .paths import ENTITY_KINDS, PLURAL, Url, record_url
-from .schema import ENTITY_DATES
-from .timeline import group_by_year, placement
-from .views import KIND_LABELS, LetterCard, Views
+from docket.archive.languages import language_name
+from docket.archive.link import ROLES, Site
+from docket.archive.markdown import fill_links
+from docket.archive.model import Entity, Letter
+from docket.archive.validate import ENTITY_DATES
+from docket.config import Config
+from docket.paths import ENTITY_KINDS, PLURAL, Url, record_url
+from docket.search import bundles
+from docket.site.timeline import group_by_year, placement
+from docket.site.views import KIND_LABELS, LetterCard, Views
 
 THEME_DIR = Path(__file__).parent / "templates"
 #: above this many letters, the letters index and the timeline link to a page per year

@@ -1,7 +1,7 @@
 """Search: the layout of the Pagefind index and the checks on what Pagefind wrote.
 
 The index is built in bundles (see ``bundles``), each by a Pagefind process of its own
-that ``indexer`` drives; here is what a build needs without running Pagefind: where
+that ``driver`` drives; here is what a build needs without running Pagefind: where
 bundles are built and where they go, the part of a page Pagefind reads, and the checks
 that what it wrote is whole. The count of pages Pagefind indexed must equal the count
 we meant it to index: a page silently missing from search is a build error.
@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bundles import bundle_folder
+from docket.search.bundles import bundle_folder
 
 WORKSPACE = ".search-bundles"  # where bundles are built, inside the staging folder, before they move
 #: Pagefind's user-interface scripts, which only the first bundle (whose pagefind.js the
@@ -43,7 +43,7 @@ def written_files(folder: Path) -> list[tuple[str, int]]:
     """The files under ``folder`` as sorted (path, size) pairs.
 
     Paths are plain strings from ``os.scandir``: a bundle holds a file per page, and
-    this is asked for several times per bundle (see ``indexer._settled``). For a
+    this is asked for several times per bundle (see ``driver._settled``). For a
     bundle of 2,000 pages it takes 5 ms, against 20 ms with ``Path.rglob``, ``stat``
     and sorted ``Path`` objects.
     """

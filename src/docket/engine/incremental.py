@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import BuildResult
-from .cache import BuildCache, file_stat
-from .errors import Problems
-from .load import Document, content_files
-from .paths import output_path
-from .render import Page, Renderer
-from .schema import validate
+from docket.archive.load import Document, content_files
+from docket.archive.validate import validate
+from docket.engine.build import BuildResult
+from docket.engine.cache import BuildCache, file_stat
+from docket.errors import Problems
+from docket.paths import output_path
+from docket.site.render import Page, Renderer
 
 
 @dataclass

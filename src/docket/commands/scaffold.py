@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .paths import FOLDERS, ID_RULE, is_valid_id
+from docket.paths import FOLDERS, ID_RULE, is_valid_id
 
 SKELETON_DIR = Path(__file__).parent / "skeleton"
 

@@ -14,11 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
-from .errors import Problems
-from .frontmatter import DuplicateKey, FieldPath, FrontMatter, FrontMatterError, parse_front_matter
-from .markdown import Rendered, render_source
-from .model import MARKDOWN_FIELDS
-from .paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
+from docket.archive.frontmatter import (
+    DuplicateKey,
+    FieldPath,
+    FrontMatter,
+    FrontMatterError,
+    parse_front_matter,
+)
+from docket.archive.markdown import Rendered, render_source
+from docket.archive.model import MARKDOWN_FIELDS
+from docket.errors import Problems
+from docket.paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
 
 FENCE = "---"
 NAME_MAX_BYTES = 255

@@ -24,14 +24,14 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import build
-from .bundles import INDEX_FOLDER
-from .cache import BuildCache
-from .config import CONFIG_FILE
-from .errors import BuildFailed
-from .incremental import Snapshot, body_edit, write_page
-from .indexer import build_index
-from .search import SearchIndexError
+from docket.config import CONFIG_FILE
+from docket.engine.build import build
+from docket.engine.cache import BuildCache
+from docket.engine.incremental import Snapshot, body_edit, write_page
+from docket.errors import BuildFailed
+from docket.search.bundles import INDEX_FOLDER
+from docket.search.driver import build_index
+from docket.search.layout import SearchIndexError
 
 WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
 WATCH_STEP_MS = 15  # quiet time after a change that ends the burst

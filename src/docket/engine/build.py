@@ -14,18 +14,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .config import Config, load_config
-from .errors import BuildFailed, Problems
-from .link import Site, link
-from .cache import BuildCache, fingerprint, load_cache, save_cache
-from .load import Reader, load_documents
-from .forked import default_workers
-from .parallel import RenderJob, SearchJob, render_pages
-from .progress import Progress, no_progress
-from .render import Page, Renderer, TemplateProblem
-from .schema import validate
-from .search import WORKSPACE, IndexReport, SearchIndexError, children_cpu, place_bundles
-from .write import PageWriter, copy_assets, staged_output
+from docket.archive.link import Site, link
+from docket.archive.load import Reader, load_documents
+from docket.archive.validate import validate
+from docket.config import Config, load_config
+from docket.engine.cache import BuildCache, fingerprint, load_cache, save_cache
+from docket.engine.forked import default_workers
+from docket.engine.parallel import RenderJob, SearchJob, render_pages
+from docket.engine.progress import Progress, no_progress
+from docket.errors import BuildFailed, Problems
+from docket.search.layout import (
+    WORKSPACE,
+    IndexReport,
+    SearchIndexError,
+    children_cpu,
+    place_bundles,
+)
+from docket.site.render import Page, Renderer, TemplateProblem
+from docket.site.write import PageWriter, copy_assets, staged_output
 
 
 @dataclass
