@@ -1,4 +1,4 @@
-"""Ids, record kinds and the URLs and output files they map to — in one place.
+"""Ids and the URLs and output files they map to — in one place.
 
 An id is a file stem; a URL is where a reader finds the page; an output path is where
 the page lands inside the output folder. They are distinct types so that one is never
@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NewType
 
+from docket.archive.kinds import KINDS
+
 RecordId = NewType("RecordId", str)
 Url = NewType("Url", str)
 OutputPath = NewType("OutputPath", str)
@@ -20,35 +22,12 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 ID_MAX_LENGTH = 100
 ID_RULE = "lower-case letters a–z, digits and single hyphens between words, at most 100 characters"
 
-#: record kind -> folder under content/ (and URL segment)
-FOLDERS: dict[str, str] = {
-    "letter": "letters",
-    "person": "people",
-    "organization": "organizations",
-    "place": "places",
-    "event": "events",
-    "work": "works",
-}
-KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items()}
-ENTITY_KINDS: tuple[str, ...] = ("person", "organization", "place", "event", "work")
-
-#: plural labels for headings and messages
-PLURAL: dict[str, str] = {
-    "letter": "letters",
-    "person": "people",
-    "organization": "organizations",
-    "place": "places",
-    "event": "events",
-    "work": "works",
-}
-
-
 def is_valid_id(text: str) -> bool:
     return len(text) <= ID_MAX_LENGTH and ID_PATTERN.match(text) is not None
 
 
 def record_url(kind: str, record_id: RecordId) -> Url:
-    return Url(f"/{FOLDERS[kind]}/{record_id}/")
+    return Url(f"/{KINDS[kind].folder}/{record_id}/")
 
 
 def output_path(url: Url) -> OutputPath:

@@ -14,10 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from docket.archive.dates import UNDATED_SORT_KEY
+from docket.archive.kinds import ENTITY_KINDS, KINDS
 from docket.archive.markdown import InlineRef
 from docket.archive.model import Entity, Letter, Ref
 from docket.errors import Problems, did_you_mean
-from docket.paths import ENTITY_KINDS, FOLDERS, record_url
+from docket.paths import record_url
 
 Record = Letter | Entity
 
@@ -131,7 +132,7 @@ def _check_ref(source: Record, ref: Ref, records: dict[str, Record], problems: P
     target = records.get(ref.target)
     if target is None:
         candidates = [r.id for r in records.values() if r.record_kind in ref.kinds]
-        hint = did_you_mean(ref.target, candidates) or f"create content/{FOLDERS[ref.kinds[0]]}/{ref.target}.md, or check the spelling"
+        hint = did_you_mean(ref.target, candidates) or f"create content/{KINDS[ref.kinds[0]].folder}/{ref.target}.md, or check the spelling"
         problems.error(source.path, ref.line, f"{ref.field}: unknown {_kinds_text(ref.kinds)} '{ref.target}'", hint, ref.col)
     elif target.record_kind not in ref.kinds:
         problems.error(

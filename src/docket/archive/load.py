@@ -21,10 +21,10 @@ from docket.archive.frontmatter import (
     FrontMatterError,
     parse_front_matter,
 )
+from docket.archive.kinds import KIND_OF_FOLDER, KINDS, LETTER_MARKDOWN_FIELDS
 from docket.archive.markdown import Rendered, render_source
-from docket.archive.model import MARKDOWN_FIELDS
 from docket.errors import Problems
-from docket.paths import FOLDERS, ID_RULE, KIND_OF_FOLDER, RecordId, is_valid_id
+from docket.paths import ID_RULE, RecordId, is_valid_id
 
 FENCE = "---"
 NAME_MAX_BYTES = 255
@@ -114,7 +114,7 @@ def record_identity(rel: str, problems: Problems) -> tuple[str, RecordId] | None
     """The kind and id a file's place and name give it, or None (reported)."""
     parts = rel.split("/")
     if len(parts) != 3 or parts[1] not in KIND_OF_FOLDER:
-        folders = ", ".join(f"content/{f}/" for f in FOLDERS.values())
+        folders = ", ".join(f"content/{kind.folder}/" for kind in KINDS.values())
         problems.error(rel, None, "a file outside the record folders", f"put it in one of {folders}")
         return None
     name = parts[2]
@@ -174,7 +174,7 @@ def parse_markdown(document: Document, lines: list[str]) -> dict[str, Rendered]:
     columns are given in the body only, where the text stands as written.
     """
     parsed = {"body": _in_file(render_source(document.body), document.body_line, True)}
-    for name, doc_id in MARKDOWN_FIELDS.get(document.kind, {}).items():
+    for name, doc_id in (LETTER_MARKDOWN_FIELDS if document.kind == "letter" else {}).items():
         value = document.fields.get(name)
         if isinstance(value, str) and value.strip():
             line = document.line((name,))

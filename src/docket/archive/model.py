@@ -13,10 +13,6 @@ from docket.archive.dates import EdtfDate
 from docket.archive.markdown import Rendered
 from docket.paths import RecordId
 
-LETTER_KINDS = ("letter", "speech", "statement")
-#: front-matter fields written in Markdown, by record kind, each with the prefix that keeps
-#: its footnote ids apart from the body's on the page
-MARKDOWN_FIELDS: dict[str, dict[str, str]] = {"letter": {"date_note": "date-note", "note": "note"}}
 TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned")
 #: how each extent is described to a reader
 TEXT_EXTENT_LABELS = {

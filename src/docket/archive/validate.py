@@ -14,9 +14,9 @@ from typing import Any
 
 from docket.archive import dates
 from docket.archive.frontmatter import FieldPath
+from docket.archive.kinds import DOCUMENT_KINDS, ENTITIES, KINDS
 from docket.archive.load import Document
 from docket.archive.model import (
-    LETTER_KINDS,
     TEXT_EXTENTS,
     Citation,
     Entity,
@@ -36,14 +36,6 @@ AUTHORITIES: dict[str, tuple[re.Pattern[str], str]] = {
     "viaf": (re.compile(r"[1-9][0-9]{0,21}\Z"), "111154736"),
     "gnd": (re.compile(r"[0-9X-]{4,15}\Z"), "118559605"),
     "geonames": (re.compile(r"[1-9][0-9]{0,9}\Z"), "112931"),
-}
-#: dates each entity kind records, in display order
-ENTITY_DATES: dict[str, tuple[str, ...]] = {
-    "person": ("born", "died"),
-    "organization": ("founded", "dissolved"),
-    "place": (),
-    "event": ("start", "end"),
-    "work": ("date",),
 }
 LETTER_FIELDS = (
     "kind", "title", "date", "date_note", "senders", "recipients", "place_sent", "place_received",
@@ -213,14 +205,14 @@ def read_letter(r: FieldReader) -> Letter:
     d = r.document
     r.unknown_fields((), d.fields, LETTER_FIELDS)
     refs: list[Ref] = []
-    kind = r.choice(("kind",), LETTER_KINDS, default="letter")
+    kind = r.choice(("kind",), tuple(DOCUMENT_KINDS), default="letter")
     text = r.choice(("text",), TEXT_EXTENTS, required=True)
     senders = r.refs(("senders",), CORRESPONDENT, refs, required=True)
     recipients = r.refs(("recipients",), CORRESPONDENT, refs, required=(kind == "letter"))
     mentions: dict[str, list[str]] = {}
-    for kind_name, plural in (("person", "people"), ("organization", "organizations"), ("place", "places"), ("event", "events"), ("work", "works")):
-        mentions[kind_name] = r.refs(("mentions", plural), (kind_name,), refs)
-    r.mapping(("mentions",), ("people", "organizations", "places", "events", "works"))
+    for entity_kind in ENTITIES:
+        mentions[entity_kind.name] = r.refs(("mentions", entity_kind.folder), (entity_kind.name,), refs)
+    r.mapping(("mentions",), tuple(entity_kind.folder for entity_kind in ENTITIES))
     letter = Letter(
         id=sys.intern(d.id),
         path=d.path,
@@ -301,7 +293,7 @@ def _source(r: FieldReader, refs: list[Ref]) -> Source:
 
 def read_entity(r: FieldReader) -> Entity:
     d = r.document
-    date_fields = ENTITY_DATES[d.kind]
+    date_fields = KINDS[d.kind].date_fields
     allowed = ENTITY_COMMON + date_fields + (("places",) if d.kind == "event" else ())
     r.unknown_fields((), d.fields, allowed)
     refs: list[Ref] = []

@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from docket import __version__
+from docket.archive.kinds import KINDS
 from docket.commands.scaffold import ScaffoldError, init_site, new_record
 from docket.engine.build import BuildResult, build, check, count
 from docket.engine.progress import no_progress, terminal_progress
 from docket.errors import BuildFailed, Problems
-from docket.paths import FOLDERS
 
 
 def _print_problems(problems: Problems) -> None:
@@ -106,7 +106,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_init)
 
     p = commands.add_parser("new", parents=[site], help="write the skeleton of a new letter or entity")
-    p.add_argument("kind", choices=list(FOLDERS), help="what to create")
+    p.add_argument("kind", choices=list(KINDS), help="what to create")
     p.add_argument("id", help="its id: the file name without .md, e.g. 2021-05-22-haniyeh-to-khamenei")
     p.add_argument("--title", help="title (letters) or name (entities)")
     p.set_defaults(run=cmd_new)

@@ -8,38 +8,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from docket.paths import FOLDERS, ID_RULE, is_valid_id
+from docket.archive.kinds import KINDS
+from docket.paths import ID_RULE, is_valid_id
 
 SKELETON_DIR = Path(__file__).parent / "skeleton"
-
-RECORD_SKELETONS: dict[str, str] = {
-    "letter": """---
-title: {title}
-# date: EDTF, e.g. 2021-05-22, 2021-05-22? (uncertain), 2021-05~ (approximate)
-date:
-date_note:
-# senders and recipients: ids of people or organizations
-senders: []
-recipients: []
-language: en
-# text: full | excerpts | summary | mentioned
-text: full
-source:
-  title:
-  publisher:
-  url:
-  published:
-summary:
----
-The text of the letter, exactly as the source gives it.
-""",
-    "person": "---\nname: {title}\naliases: []\ndescription: One neutral line on who this is.\nborn:\ndied:\n---\n",
-    "organization": "---\nname: {title}\naliases: []\ndescription: One neutral line on what this is.\nfounded:\n---\n",
-    "place": "---\nname: {title}\naliases: []\ndescription: One neutral line on where this is.\n---\n",
-    "event": "---\nname: {title}\naliases: []\ndescription: One neutral line on what happened.\nstart:\nend:\nplaces: []\n---\n",
-    "work": "---\nname: {title}\naliases: []\ndescription: One neutral line on what this work is.\n---\n",
-}
-
 
 class ScaffoldError(Exception):
     pass
@@ -57,14 +29,14 @@ def init_site(target: Path) -> list[Path]:
 def new_record(site_dir: Path, kind: str, record_id: str, title: str = "") -> Path:
     if not is_valid_id(record_id):
         raise ScaffoldError(f"'{record_id}' cannot be an id — an id is {ID_RULE}")
-    folder = site_dir / "content" / FOLDERS[kind]
+    folder = site_dir / "content" / KINDS[kind].folder
     existing = [p for p in (site_dir / "content").glob(f"*/{record_id}.md")]
     if existing:
         raise ScaffoldError(f"{existing[0].relative_to(site_dir)} already exists — docket new never overwrites; pick another id")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record_id}.md"
     shown = title or record_id.replace("-", " ").capitalize()
-    text = RECORD_SKELETONS[kind].format(title=_yaml_text(shown))
+    text = KINDS[kind].skeleton.format(title=_yaml_text(shown))
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
     return path

@@ -16,16 +16,22 @@ from typing import Any, Iterator, NamedTuple
 import jinja2
 from markupsafe import Markup
 
+from docket.archive.kinds import (
+    ENTITIES,
+    ENTITY_KINDS,
+    KIND_LABELS,
+    KINDS,
+    SEARCH_FILTERS,
+)
 from docket.archive.languages import language_name
 from docket.archive.link import ROLES, Site
 from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
-from docket.archive.validate import ENTITY_DATES
 from docket.config import Config
-from docket.paths import ENTITY_KINDS, PLURAL, Url, record_url
+from docket.paths import Url, record_url
 from docket.search import bundles
 from docket.site.timeline import group_by_year, placement
-from docket.site.views import KIND_LABELS, LetterCard, Views
+from docket.site.views import LetterCard, Views
 
 THEME_DIR = Path(__file__).parent / "templates"
 #: above this many letters, the letters index and the timeline link to a page per year
@@ -40,7 +46,6 @@ AUTHORITY_URLS = {
 #: letters an event's page lists as written during it; the timeline has the rest. Without
 #: a limit, event pages grow with the archive and their sum with its square.
 DURING_LIMIT = 100
-DATE_LABELS = {"born": "Born", "died": "Died", "founded": "Founded", "dissolved": "Dissolved", "start": "Began", "end": "Ended", "date": "Date"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +229,7 @@ class Renderer:
             return self.entity_index_page(part)
         if section == "search":
             folders = [bundles.bundle_folder(number) for number in range(len(self.search_bundles()))]
-            return Page(Url("/search/"), self.render("search.html", "/search/", title="Search", bundles=" ".join(folders)), False)
+            return Page(Url("/search/"), self.render("search.html", "/search/", title="Search", bundles=" ".join(folders), filters=SEARCH_FILTERS), False)
         if section == "404":
             return Page(Url("/404.html"), self.render("404.html", "/404.html", title="Page not found"), False)
         raise ValueError(f"no index page {key}")
@@ -238,7 +243,7 @@ class Renderer:
             target = site.record(xref.target)
             if isinstance(target, Entity) and xref.target not in mentioned[target.kind]:
                 mentioned[target.kind].append(xref.target)
-        mentions = [(PLURAL[kind].capitalize(), views.links(sorted(ids, key=lambda i: site.titles[i].casefold()))) for kind, ids in mentioned.items() if ids]
+        mentions = [(KINDS[kind].heading, views.links(sorted(ids, key=lambda i: site.titles[i].casefold()))) for kind, ids in mentioned.items() if ids]
         cites = [(views.link(c.target), c.ref, c.note) for c in letter.cites]
         letter_roles, entity_roles = self._referrers(letter.id)
         card = views.card(letter.id)
@@ -247,8 +252,7 @@ class Renderer:
             + [("sender", link.title) for link in card.senders]
             + [("recipient", link.title) for link in card.recipients]
             + [("year", str(year)) for year in (letter.date.years if letter.date else ())]
-            + [("person", views.link(i).title) for i in mentioned["person"]]
-            + [("organization", views.link(i).title) for i in mentioned["organization"]],
+            + [(kind.name, views.link(i).title) for kind in ENTITIES if kind.search_filter for i in mentioned[kind.name]],
             "meta": [("date", card.date_text), ("kind", KIND_LABELS[letter.kind])],
             "sort": search_sort_key(letter),
         }
@@ -285,7 +289,7 @@ class Renderer:
         site, views = self.site, self.views
         url = record_url(entity.kind, entity.id)
         letter_roles, entity_roles = self._referrers(entity.id)
-        dates = [(DATE_LABELS[name], entity.dates[name]) for name in ENTITY_DATES[entity.kind] if name in entity.dates]
+        dates = [(label, entity.dates[name]) for name, label in KINDS[entity.kind].dates if name in entity.dates]
         authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
         first_date = next(iter(entity.dates.values()), None)
         during = site.during.get(entity.id, [])
@@ -296,8 +300,8 @@ class Renderer:
             title=entity.name,
             entity=entity,
             kind_label=KIND_LABELS[entity.kind],
-            index_link=views.href(f"/{PLURAL[entity.kind]}/"),
-            index_label=PLURAL[entity.kind].capitalize(),
+            index_link=views.href(f"/{KINDS[entity.kind].folder}/"),
+            index_label=KINDS[entity.kind].heading,
             dates=dates,
             authority=authority,
             body=self.markdown(entity),
@@ -318,13 +322,13 @@ class Renderer:
 
     def entity_index_page(self, kind: str) -> Page:
         site, views = self.site, self.views
-        url = Url(f"/{PLURAL[kind]}/")
+        url = Url(f"/{KINDS[kind].folder}/")
         groups: dict[str, list] = {}
         for entity_id in site.by_kind[kind]:
             entity = site.entities[entity_id]
             initial = _initial(entity.name)
             groups.setdefault(initial, []).append((views.link(entity_id), entity.description, site.letter_count(entity_id)))
-        html = self.render("entity_index.html", url, title=PLURAL[kind].capitalize(), kind=kind, groups=list(groups.items()))
+        html = self.render("entity_index.html", url, title=KINDS[kind].heading, kind=kind, groups=list(groups.items()))
         return Page(url, html, False)
 
     def _years(self, section: str) -> list:
@@ -354,7 +358,7 @@ class Renderer:
 
     def home_page(self) -> Page:
         site = self.site
-        counts = [(PLURAL[kind].capitalize(), self.views.href(f"/{PLURAL[kind]}/"), len(site.by_kind[kind])) for kind in ENTITY_KINDS if site.by_kind[kind]]
+        counts = [(KINDS[kind].heading, self.views.href(f"/{KINDS[kind].folder}/"), len(site.by_kind[kind])) for kind in ENTITY_KINDS if site.by_kind[kind]]
         html = self.render(
             "home.html",
             "/",

@@ -11,14 +11,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from docket.archive.dates import EdtfDate
+from docket.archive.kinds import KIND_LABELS, KINDS
 from docket.archive.link import Site
 from docket.archive.model import TEXT_EXTENT_LABELS, Letter
-from docket.paths import PLURAL, record_url
-
-KIND_LABELS = {
-    "letter": "Letter", "speech": "Speech", "statement": "Statement", "person": "Person",
-    "organization": "Organization", "place": "Place", "event": "Event", "work": "Work",
-}
+from docket.paths import record_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +116,8 @@ class Views:
         items = [Link(self.href("/letters/"), "Letters", "letters"), Link(self.href("/timeline/"), "Timeline", "timeline")]
         for kind, ids in self.site.by_kind.items():
             if ids:
-                items.append(Link(self.href(f"/{PLURAL[kind]}/"), PLURAL[kind].capitalize(), PLURAL[kind]))
+                folder = KINDS[kind].folder
+                items.append(Link(self.href(f"/{folder}/"), KINDS[kind].heading, folder))
         items.append(Link(self.href("/search/"), "Search", "search"))
         return tuple(items)
 

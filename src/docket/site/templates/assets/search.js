@@ -9,19 +9,14 @@
 // Bundles are loaded and asked a few at a time (ASK_AT_ONCE), so that their network round
 // trips overlap: one after another, 22 bundles took seconds over a real connection.
 
-const FILTERS = [
-  ["kind", "Kind"],
-  ["sender", "Sender"],
-  ["recipient", "Recipient"],
-  ["year", "Year"],
-  ["person", "Mentions person"],
-  ["organization", "Mentions organization"],
-];
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 250;
 const ASK_AT_ONCE = 6; // bundles busy at once: a browser's connections to one host over HTTP/1.1
 
 const form = document.getElementById("search-form");
+// [Pagefind filter, label] pairs, in the order shown: written into the page by docket
+// from its registry of record kinds (docket.archive.kinds.SEARCH_FILTERS)
+const FILTERS = JSON.parse(form.dataset.filters);
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const filtersBox = document.getElementById("search-filters");
