@@ -151,9 +151,10 @@ def test_build_fails_when_search_indexes_fewer_pages_than_meant(scratch_site, ca
 
 
 def test_template_error_in_a_worker_process_is_reported_the_same(scratch_site, capsys, monkeypatch):
-    from docket.engine import parallel
+    from docket.engine import rendering
 
-    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(rendering, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(rendering, "CHUNK", 1)  # a task per page: two workers fork
     site = scratch_site({"content/letters/a.md": BASIC_LETTER, "templates/letter.html": "{% extends 'base.html' %}\n{% block main %}{{ letter.nothing_here() }}{% endblock %}"})
     code, out, err = run(capsys, "build", "--no-search", "--jobs", "2", "--site", str(site))
     assert code == 1
@@ -176,7 +177,7 @@ def test_build_clean_says_it_built(scratch_site, capsys):
 
 
 def test_the_installed_command_exits_with_mains_code_and_flushes_its_output(scratch_site, tmp_path):
-    """``docket`` (cli.run) leaves through os._exit: the code and every line must still come out."""
+    """``docket`` (cli.run): the exit code is main's and every line comes out."""
     good = scratch_site({"content/letters/a.md": BASIC_LETTER})
     command = [sys.executable, "-c", "from docket.commands.cli import run; run()"]
     built = subprocess.run([*command, "build", "--site", str(good)], capture_output=True, text=True)

@@ -141,10 +141,10 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
 
 
 def test_output_is_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch):
-    from docket.engine import parallel
+    from docket.engine import rendering
 
-    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
-    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(rendering, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(rendering, "CHUNK", 3)
     outputs = []
     for workers in (1, 2, 3):
         out = tmp_path / f"w{workers}"
@@ -158,9 +158,9 @@ def test_search_bundles_are_the_same_whatever_the_number_of_workers(tmp_path, mo
     the pages and every bundle's files must still come out byte for byte the same."""
     import shutil
 
-    from docket.engine import parallel
+    from docket.engine import rendering
 
-    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(rendering, "MIN_PARALLEL", 0)
     site = tmp_path / "src"
     shutil.copytree(REPO / "content", site / "content")
     (site / "docket.toml").write_text((REPO / "docket.toml").read_text(encoding="utf-8") + "\nsearch_bundle_size = 6\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docket.site.render import Page
+from docket.site.page import Page
 from docket.site.write import PageWriter, safe_join
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from docket.errors import Problems, did_you_mean
-from docket.search.bundles import BUNDLE_SIZE
 
 CONFIG_FILE = "docket.toml"
 
@@ -26,7 +25,9 @@ class Config:
     language: str = "en"
     search: bool = True
     copyright: str = ""
-    search_bundle_size: int = BUNDLE_SIZE  # pages per search bundle at most (see bundles.py)
+    #: pages per search-index bundle at most (see search/bundles.py): small enough that two
+    #: bundles built at once stay well inside a few GB, large enough that a search asks few
+    search_bundle_size: int = 5000
 
     @property
     def base_path(self) -> str:

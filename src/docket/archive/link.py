@@ -66,6 +66,10 @@ class Site:
         after = self.chronology[index + 1] if index + 1 < len(self.chronology) else None
         return before, after
 
+    def record_order(self) -> list[str]:
+        """Letters in time order, then entities by kind and name: the order pages come in."""
+        return list(self.chronology) + [i for kind in ENTITY_KINDS for i in self.by_kind[kind]]
+
     def letter_count(self, entity_id: str) -> int:
         roles = self.links_to.get(entity_id, {})
         return len({source for role, sources in roles.items() for source in sources if source in self.letters})

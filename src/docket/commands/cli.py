@@ -8,7 +8,6 @@ problems (on stderr, sorted, one per line) and one summary line. Exit codes: 0 s
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -142,17 +141,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``docket`` command: ``main``, then exit without taking the heap apart.
-
-    A build of 10,000 letters leaves millions of objects behind; freeing them one by
-    one as the interpreter shuts down takes a good part of a second and achieves
-    nothing. Every file docket writes is closed by then; the standard streams are
-    flushed here.
-    """
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    """The ``docket`` command."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":

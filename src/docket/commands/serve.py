@@ -29,7 +29,7 @@ from docket.engine.build import build
 from docket.engine.cache import BuildCache
 from docket.engine.incremental import Snapshot, body_edit, write_page
 from docket.errors import BuildFailed
-from docket.search.bundles import INDEX_FOLDER
+from docket.search.bundles import INDEX_FOLDER, plan_site
 from docket.search.driver import build_index
 from docket.search.layout import SearchIndexError
 
@@ -146,7 +146,7 @@ class ServeState:
         try:
             start = time.perf_counter()
             config, site = renderer.config, renderer.site
-            bundles = [[site.url(record_id) for record_id in ids] for ids in renderer.search_bundles()]
+            bundles = [[site.url(record_id) for record_id in ids] for ids in plan_site(site, config.search_bundle_size)]
             report = build_index(pages, staging, config.language, bundles, config.base_path)
             with self.lock:
                 if generation == self.generation and self.output.is_dir():

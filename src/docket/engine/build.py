@@ -3,11 +3,12 @@
 ``check`` runs the stages that find problems (everything up to link); ``build`` runs them
 all and refuses to write anything when there is an error (or, with ``strict``, a
 warning). Template errors and search-index failures are reported like content errors.
+Everything is written beside the output folder and swapped in only when it is complete
+(``site.write.staged_output``).
 """
 
 from __future__ import annotations
 
-import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,19 +19,23 @@ from docket.archive.link import Site, link
 from docket.archive.load import Reader, load_documents
 from docket.archive.validate import validate
 from docket.config import Config, load_config
+from docket.engine.accounting import cpu_so_far
 from docket.engine.cache import BuildCache, fingerprint, load_cache, save_cache
-from docket.engine.forked import default_workers
-from docket.engine.parallel import RenderJob, SearchJob, render_pages
+from docket.engine.memory import Collector
 from docket.engine.progress import Progress, no_progress
+from docket.engine.rendering import RenderJob, SearchJob, render_pages
+from docket.engine.workers import default_workers
 from docket.errors import BuildFailed, Problems
+from docket.search.bundles import bundle_folder, plan_site
 from docket.search.layout import (
     WORKSPACE,
     IndexReport,
     SearchIndexError,
-    children_cpu,
     place_bundles,
 )
-from docket.site.render import Page, Renderer, TemplateProblem
+from docket.site.page import Page
+from docket.site.render import Renderer
+from docket.site.theme import TemplateProblem
 from docket.site.write import PageWriter, copy_assets, staged_output
 
 
@@ -89,59 +94,6 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-class _Pause:
-    """A pause of the collector; ``stay_frozen`` keeps what it piled up frozen after it."""
-
-    stay_frozen = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[_Pause]:
-    """Pause Python's cyclic garbage collector while the site is built up in memory.
-
-    Loading and linking create millions of objects and free almost none; every full
-    collection walks all of them again, so the collector's time grows faster than the
-    archive (it took a third of these stages at 10,000 letters). The objects built
-    here hold no reference cycles to reclaim; the collector is back on afterwards.
-
-    Objects made during the pause are all still in the collector's youngest
-    generation: the first allocation once it is back on would make it walk every one
-    of them (a quarter of a second for the cache of 10,000 letters). So they are
-    frozen as the pause ends, out of its sight, and unfrozen at once, which moves them
-    to its oldest generation unwalked, unless ``stay_frozen`` was set (see
-    ``_unfreezing``). Neither step walks the objects; ``gc.get_freeze_count()``
-    would, which is why the pause is told rather than asking.
-    """
-    pause = _Pause()
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield pause
-    finally:
-        if enabled:
-            gc.freeze()
-            if not pause.stay_frozen:
-                gc.unfreeze()
-            gc.enable()
-
-
-@contextmanager
-def _unfreezing() -> Iterator[None]:
-    """Hand the objects frozen at the end of linking back to the collector when done.
-
-    Every object made while the collector was paused is still in its youngest
-    generation: the first allocation after would make it walk them all, and walk them
-    again in the oldest generation soon after — half a second at 10,000 letters, in
-    the middle of rendering. ``gc.freeze()`` puts them out of its sight (and out of the
-    forked workers' collections, which would copy the memory pages they write to);
-    they go back to the collector, in its oldest generation, once the build is over.
-    """
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def check(site_dir: Path, reader: Reader | None = None) -> Checked:
     """Load, validate and link: every problem in the site, nothing written.
 
@@ -150,7 +102,7 @@ def check(site_dir: Path, reader: Reader | None = None) -> Checked:
     """
     problems = Problems()
     timings: dict[str, float] = {}
-    with collector_paused():
+    with Collector():
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
             documents = load_documents(site_dir, problems, reader or load_cache(site_dir))
@@ -189,81 +141,117 @@ def build(
     the pages, for incremental work.
     """
     site_dir = site_dir.absolute()
-    output = (output or site_dir / "site").absolute()
-    problems = Problems()
-    timings: dict[str, float] = {}
-    cpu_start = _cpu()
+    run = _Run(site_dir, (output or site_dir / "site").absolute(), strict, progress, workers, keep)
     persist = use_cache and cache is None
-    with collector_paused() as pause:
+    with Collector() as collector:
         if persist:
             cache = BuildCache() if clean else load_cache(site_dir)
-        with _timed(timings, "load"):
-            config = load_config(site_dir, problems)
-            documents = load_documents(site_dir, problems, cache or BuildCache(), parallel=workers != 1)
+        config, documents = run.gather(cache or BuildCache())
         with_search = config.search if search is None else search
         if cache is not None:
-            cache.keep_only({document.path for document in documents} | {p.path for p in problems.items})
-            inputs = fingerprint(cache, site_dir, (with_search, strict, str(output)))
-            if inputs == cache.fingerprint and cache.output_unchanged(output) and not problems.errors:
-                last = cache.result
-                return BuildResult(Problems(list(cache.problems)), last[0], last[1], last[2], last[3], timings, up_to_date=True)
-        checked = _validate_and_link(config, documents, problems, timings)
-        pause.stay_frozen = True  # while rendering: see _unfreezing
-    with _unfreezing():
-        if problems.errors or (strict and problems.warnings):
-            raise BuildFailed(problems, _failure_summary(problems, strict))
-        renderer = Renderer(checked.site, checked.config, site_dir)
-        try:
-            with staged_output(output) as staging:
-                search_job = SearchJob(staging / WORKSPACE, config.language, config.base_path.rstrip("/")) if with_search else None
-                job = RenderJob(renderer, PageWriter(staging), keep_all=keep, keep=_fragment_targets(checked.site), search=search_job)
-                kept: list[Page] = []  # pages serve or a #fragment check still needs
-                reports: list[IndexReport] = []
-                with _timed(timings, "render"):
-                    for pages, report in render_pages(job, workers or default_workers(), progress, renderer.search_bundles() if with_search else None):
-                        kept.extend(page for page in pages if page.html)
-                        if report is not None:
-                            reports.append(report)
-                _check_fragments(checked.site, kept, problems)
-                if problems.errors:
-                    raise BuildFailed(problems, _failure_summary(problems, strict))
-                with _timed(timings, "write"):
-                    copy_assets(staging, site_dir)
-                indexed = 0
-                if with_search:
-                    with _timed(timings, "search"):
-                        index = place_bundles(staging / WORKSPACE, staging, reports)
-                    progress("search", index.pages, index.pages)  # indexed as they were rendered
-                    indexed = index.pages
-                    if not index.reproducible:
-                        problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
-                written = job.writer.count
-        except TemplateProblem as exc:
-            problems.error(f"templates/{exc.template}" if "/" not in exc.template else exc.template, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
-            raise BuildFailed(problems, "the theme could not be rendered") from None
-        except SearchIndexError as exc:
-            problems.error("site", None, str(exc), "the previous site was left as it was")
-            raise BuildFailed(problems, "the search index could not be built") from None
-        result = BuildResult(problems, written, len(checked.site.letters), len(checked.site.entities), indexed, timings, cpu_seconds=_cpu() - cpu_start)
-        if with_search:
-            result.search_cpu_seconds, result.bundles = index.cpu_seconds, index.bundles
-        if keep:
-            result.renderer, result.rendered = renderer, kept
+            inputs = run.fingerprint(cache, documents, with_search)
+            if inputs == cache.fingerprint and cache.output_unchanged(run.output) and not run.problems.errors:
+                return run.nothing_to_do(cache)
+        checked = _validate_and_link(config, documents, run.problems, run.timings)
+        collector.set_aside()
+        run.stop_on_problems()
+        result = run.render_and_write(checked, with_search)
         if cache is not None:
-            cache.fingerprint = inputs
-            cache.problems = tuple(problems.items)
-            cache.result = (result.pages, result.letters, result.entities, result.indexed)
-            cache.remember_output(output)
+            run.remember(cache, inputs, result)
             if persist:
-                with collector_paused() as pause:
-                    pause.stay_frozen = True  # thawed with the site, when the build ends
-                    save_cache(site_dir, cache)
+                save_cache(site_dir, cache)
+    return result
+
+
+@dataclass
+class _Run:
+    """One build's settings and what it has found so far; each step a method."""
+
+    site_dir: Path
+    output: Path
+    strict: bool
+    progress: Progress
+    workers: int
+    keep: bool
+    problems: Problems = field(default_factory=Problems)
+    timings: dict[str, float] = field(default_factory=dict)
+    cpu_start: float = field(default_factory=cpu_so_far)
+
+    def gather(self, cache: BuildCache) -> tuple[Config, list]:
+        with _timed(self.timings, "load"):
+            config = load_config(self.site_dir, self.problems)
+            documents = load_documents(self.site_dir, self.problems, cache, parallel=self.workers != 1)
+        return config, documents
+
+    def fingerprint(self, cache: BuildCache, documents: list, with_search: bool) -> str:
+        """Forget the files that are gone; the digest of everything this build reads."""
+        cache.keep_only({document.path for document in documents} | {p.path for p in self.problems.items})
+        return fingerprint(cache, self.site_dir, (with_search, self.strict, str(self.output)))
+
+    def nothing_to_do(self, cache: BuildCache) -> BuildResult:
+        pages, letters, entities, indexed = cache.result
+        return BuildResult(Problems(list(cache.problems)), pages, letters, entities, indexed, self.timings, up_to_date=True)
+
+    def stop_on_problems(self) -> None:
+        if self.problems.errors or (self.strict and self.problems.warnings):
+            raise BuildFailed(self.problems, _failure_summary(self.problems, self.strict))
+
+    def render_and_write(self, checked: Checked, with_search: bool) -> BuildResult:
+        """Every page and the search index into a staging folder, swapped in when complete."""
+        site, config = checked.site, checked.config
+        plan = plan_site(site, config.search_bundle_size) if with_search else None
+        renderer = Renderer(site, config, self.site_dir, tuple(bundle_folder(n) for n in range(len(plan))) if plan else ())
+        try:
+            with staged_output(self.output) as staging:
+                search_job = SearchJob(staging / WORKSPACE, config.language, config.base_path.rstrip("/")) if plan else None
+                job = RenderJob(renderer, PageWriter(staging), keep_all=self.keep, keep=_fragment_targets(site), search=search_job)
+                with _timed(self.timings, "render"):
+                    kept, written, reports = self._render(job, plan)
+                _check_fragments(site, kept, self.problems)
+                self.stop_on_problems()
+                with _timed(self.timings, "write"):
+                    copy_assets(staging, self.site_dir)
+                index = self._place_index(staging, reports) if plan else None
+        except TemplateProblem as exc:
+            where = f"templates/{exc.template}" if "/" not in exc.template else exc.template
+            self.problems.error(where, exc.line, f"template error: {exc.message}", "fix the template; the previous site was left as it was")
+            raise BuildFailed(self.problems, "the theme could not be rendered") from None
+        except SearchIndexError as exc:
+            self.problems.error("site", None, str(exc), "the previous site was left as it was")
+            raise BuildFailed(self.problems, "the search index could not be built") from None
+        result = BuildResult(self.problems, written, len(site.letters), len(site.entities), index.pages if index else 0, self.timings, cpu_seconds=cpu_so_far() - self.cpu_start)
+        if index is not None:
+            result.search_cpu_seconds, result.bundles = index.cpu_seconds, index.bundles
+        if self.keep:
+            result.renderer, result.rendered = renderer, kept
         return result
 
+    def _render(self, job: RenderJob, plan: list[list[str]] | None) -> tuple[list[Page], int, list[IndexReport]]:
+        """The pages whose HTML is still needed, how many were written, each bundle's report."""
+        kept: list[Page] = []
+        reports: list[IndexReport] = []
+        written = 0
+        for pages, report in render_pages(job, self.workers or default_workers(), self.progress, plan):
+            written += len(pages)
+            kept.extend(page for page in pages if page.html)
+            if report is not None:
+                reports.append(report)
+        return kept, written, reports
 
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children so far."""
-    return time.process_time() + children_cpu()
+    def _place_index(self, staging: Path, reports: list[IndexReport]) -> IndexReport:
+        with _timed(self.timings, "search"):
+            index = place_bundles(staging / WORKSPACE, staging, reports)
+        self.progress("search", index.pages, index.pages)  # indexed as they were rendered
+        if not index.reproducible:
+            self.problems.warning("site", None, "the search index could not be put in a stable order; two builds may differ in site/pagefind/", "report this with your Pagefind version")
+        return index
+
+    def remember(self, cache: BuildCache, inputs: str, result: BuildResult) -> None:
+        """What the next build needs to know that nothing changed."""
+        cache.fingerprint = inputs
+        cache.problems = tuple(self.problems.items)
+        cache.result = (result.pages, result.letters, result.entities, result.indexed)
+        cache.remember_output(self.output)
 
 
 def _fragment_targets(site: Site) -> set[str]:

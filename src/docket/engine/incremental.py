@@ -19,7 +19,8 @@ from docket.engine.build import BuildResult
 from docket.engine.cache import BuildCache, file_stat
 from docket.errors import Problems
 from docket.paths import output_path
-from docket.site.render import Page, Renderer
+from docket.site.page import Page
+from docket.site.render import Renderer
 
 
 @dataclass

@@ -3,7 +3,7 @@
 One Pagefind index holds everything it indexes in memory until it is written — about a
 quarter of a megabyte per page, so 100,000 letters would need more memory than a
 build machine has — and it indexes on one thread. The index is therefore split into
-bundles of at most ``bundle_size`` pages, each rendered and fed to a Pagefind process of
+bundles of at most ``bundle_size`` pages (``search_bundle_size`` in docket.toml), each rendered and fed to a Pagefind process of
 its own by one worker: two bundles are built at once on two cores, rendering and
 indexing side by side.
 
@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-#: pages per bundle at most: small enough that two bundles being built at once stay
-#: well inside a few GB, large enough that a search asks few of them
-BUNDLE_SIZE = 5000
+from docket.archive.link import Site
+from docket.site.render import search_sort_key
+
 #: from this many pages on, the index is split in at least two bundles, so that both
 #: cores index; below it, one Pagefind process keeps up with rendering
 SPLIT_FROM = 1000
 INDEX_FOLDER = "pagefind"
 
 
-def bundle_count(pages: int, bundle_size: int = BUNDLE_SIZE) -> int:
+def bundle_count(pages: int, bundle_size: int) -> int:
     """How many bundles ``pages`` pages are split into: an even number once there are two."""
     if pages < SPLIT_FROM and pages <= bundle_size:
         return 1
@@ -35,7 +35,7 @@ def bundle_count(pages: int, bundle_size: int = BUNDLE_SIZE) -> int:
     return count + count % 2  # an even count keeps two cores equally busy to the end
 
 
-def plan(entries: Sequence[tuple[str, str]], bundle_size: int = BUNDLE_SIZE) -> list[list[str]]:
+def plan(entries: Sequence[tuple[str, str]], bundle_size: int) -> list[list[str]]:
     """Split ``(sort key, page id)`` pairs into bundles of page ids, contiguous in (key, id) order.
 
     Bundle sizes differ by at most one page.
@@ -55,3 +55,8 @@ def plan(entries: Sequence[tuple[str, str]], bundle_size: int = BUNDLE_SIZE) -> 
 def bundle_folder(number: int) -> str:
     """Where bundle ``number`` lives in the output: the first is Pagefind's usual ``pagefind/``."""
     return f"{INDEX_FOLDER}/" if number == 0 else f"{INDEX_FOLDER}/bundle-{number}/"
+
+
+def plan_site(site: Site, bundle_size: int) -> list[list[str]]:
+    """The ids of the records whose pages the search index holds, split into bundles."""
+    return plan([(search_sort_key(site.record(i)), i) for i in site.record_order()], bundle_size)

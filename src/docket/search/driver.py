@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import dataclasses
 import functools
 import inspect
 import json
@@ -27,14 +26,13 @@ from docket.search.layout import (
     IndexReport,
     SearchIndexError,
     check_files,
-    children_cpu,
     indexable_html,
     pages_in_index,
     place_bundles,
     written_files,
 )
 from docket.search.reproducible import stabilise
-from docket.site.render import Page
+from docket.site.page import Page
 
 #: requests in flight at once per bundle: enough to keep the binary busy, few enough to bound memory
 IN_FLIGHT = 32
@@ -216,20 +214,13 @@ async def index_bundle(pages: Iterable[Page], folder: Path, language: str, prefi
 
 
 def run_bundle(pages: Iterable[Page], folder: Path, language: str, prefix: str = "") -> IndexReport:
-    """``index_bundle`` from synchronous code, with Pagefind's assorted failures as SearchIndexError.
-
-    The report counts the CPU time of the bundle's Pagefind process: the search index's
-    share of a build whose indexing runs alongside rendering.
-    """
-    before = children_cpu()
+    """``index_bundle`` from synchronous code, with Pagefind's assorted failures as SearchIndexError."""
     try:
-        report = asyncio.run(index_bundle(pages, folder, language, prefix))
-        return dataclasses.replace(report, cpu_seconds=children_cpu() - before)
+        return asyncio.run(index_bundle(pages, folder, language, prefix))
     except SearchIndexError:
         raise
     except Exception as exc:  # the service reports its failures as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {exc}") from exc
-
 
 
 def build_index(pages: Iterable[Page], output: Path, language: str, bundles: list[list[str]], base_path: str = "/") -> IndexReport:

@@ -142,16 +142,6 @@ def indexable_html(html: str) -> str:
     return f"{opening}<head><meta charset=\"utf-8\"></head><body>{''.join(parts)}</body></html>"
 
 
-def children_cpu() -> float:
-    """CPU seconds used so far by this process's finished child processes (0 where unknown)."""
-    try:
-        import resource
-    except ImportError:  # not on a Unix
-        return 0.0
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def place_bundles(workspace: Path, output: Path, reports: list[IndexReport]) -> IndexReport:
     """Move the bundles built in ``workspace/<n>`` to their places under ``output``; one report for all."""
     for number in range(len(reports)):

@@ -9,9 +9,8 @@ overrides any one template of the default theme with a file of the same name in 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -29,11 +28,11 @@ from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
 from docket.config import Config
 from docket.paths import Url, record_url
-from docket.search import bundles
+from docket.site.page import IndexKey, Page
+from docket.site.theme import TemplateProblem, make_environment, template_location
 from docket.site.timeline import group_by_year, placement
 from docket.site.views import LetterCard, Views
 
-THEME_DIR = Path(__file__).parent / "templates"
 #: above this many letters, the letters index and the timeline link to a page per year
 #: instead of listing everything on one page
 ONE_PAGE_LIMIT = 500
@@ -48,53 +47,9 @@ AUTHORITY_URLS = {
 DURING_LIMIT = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    url: Url
-    html: str
-    indexed: bool  # whether the search index should hold it
-
-
-class IndexKey(NamedTuple):
-    """An index page: ``home``, ``letters`` or ``timeline`` (part: a year's slug, or ''
-    for the section's first page), ``kind`` (part: the entity kind), ``search``, ``404``."""
-
-    section: str
-    part: str = ""
-
-
-class TemplateProblem(Exception):
-    """A template that fails to compile or render, located as ``template:line``."""
-
-    def __init__(self, template: str, line: int | None, message: str) -> None:
-        super().__init__(f"{template}:{line}: {message}" if line else f"{template}: {message}")
-        self.template, self.line, self.message = template, line, message
-
-    def __reduce__(self):  # crosses from worker processes intact
-        return (TemplateProblem, (self.template, self.line, self.message))
-
-
-def make_environment(site_dir: Path | None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if site_dir is not None and (site_dir / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(site_dir / "templates"))
-    loaders.append(jinja2.FileSystemLoader(THEME_DIR))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        # A change to a template rebuilds everything with a new environment, so there
-        # is no need to look at the template's file again each time a page uses it.
-        auto_reload=False,
-    )
-    return env
-
-
 class Renderer:
-    def __init__(self, site: Site, config: Config, site_dir: Path | None) -> None:
+    def __init__(self, site: Site, config: Config, site_dir: Path | None, search_folders: tuple[str, ...] = ()) -> None:
+        """``search_folders``: where the search page finds each bundle of the search index."""
         self.site = site
         self.config = config
         self.views = Views(site, config.base_path)
@@ -102,7 +57,7 @@ class Renderer:
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, card_items=self.card_items, once=self.once)
         self._card_html: dict[tuple[str, bool], Markup] = {}
         self._once: dict[tuple, Markup] = {}
-        self._bundles: list[list[str]] | None = None
+        self.search_folders = search_folders
         self._by_year: dict[str, list] = {}
 
     def card_html(self, card: LetterCard, summary: bool = True) -> Markup:
@@ -157,7 +112,7 @@ class Renderer:
         except jinja2.TemplateNotFound as exc:
             raise TemplateProblem(template, None, f"template '{exc.name}' not found") from None
         except (jinja2.UndefinedError, TypeError, AttributeError, ValueError) as exc:
-            raise TemplateProblem(*_template_location(exc, template), str(exc)) from None
+            raise TemplateProblem(*template_location(exc, template), str(exc)) from None
 
     def _referrers(self, record_id: str) -> tuple[list, list]:
         """What refers to a record, by role (see ``link.ROLES``): (role, label, letter
@@ -188,16 +143,9 @@ class Renderer:
         # home, letters index + a page per year, timeline + a page per year, kind indexes, search, 404
         return len(site.letters) + len(site.entities) + 1 + (1 + len(letter_years)) + (1 + len(letter_years | event_years)) + len(kinds) + 2
 
-    def search_bundles(self) -> list[list[str]]:
-        """The record ids of the pages the search index holds, split into its bundles."""
-        if self._bundles is None:
-            site = self.site
-            self._bundles = bundles.plan([(search_sort_key(site.record(i)), i) for i in self.record_ids()], self.config.search_bundle_size)
-        return self._bundles
-
     def record_ids(self) -> list[str]:
-        """Letters in time order, then entities by kind and name: the order pages come in."""
-        return list(self.site.chronology) + [i for kind in ENTITY_KINDS for i in self.site.by_kind[kind]]
+        """The records whose pages come first, in their order (see ``Site.record_order``)."""
+        return self.site.record_order()
 
     def record_page(self, record_id: str) -> Page:
         letter = self.site.letters.get(record_id)
@@ -228,8 +176,8 @@ class Renderer:
         if section == "kind":
             return self.entity_index_page(part)
         if section == "search":
-            folders = [bundles.bundle_folder(number) for number in range(len(self.search_bundles()))]
-            return Page(Url("/search/"), self.render("search.html", "/search/", title="Search", bundles=" ".join(folders), filters=SEARCH_FILTERS), False)
+            page = self.render("search.html", "/search/", title="Search", bundles=" ".join(self.search_folders), filters=SEARCH_FILTERS)
+            return Page(Url("/search/"), page, False)
         if section == "404":
             return Page(Url("/404.html"), self.render("404.html", "/404.html", title="Page not found"), False)
         raise ValueError(f"no index page {key}")
@@ -382,15 +330,3 @@ def _initial(name: str) -> str:
         if char.isalpha():
             return char.upper() if char.isascii() else char
     return "#"
-
-
-def _template_location(exc: BaseException, default: str) -> tuple[str, int | None]:
-    """The innermost template frame of a rendering error's traceback."""
-    tb = exc.__traceback__
-    location: tuple[str, int | None] = (default, None)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".html") or "/templates/" in filename:
-            location = (Path(filename).name, tb.tb_lineno)
-        tb = tb.tb_next
-    return location

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Iterator
 
 from docket.paths import output_path
-from docket.site.render import THEME_DIR, Page
+from docket.site.page import Page
+from docket.site.theme import THEME_DIR
 
 ASSETS = "assets"
 

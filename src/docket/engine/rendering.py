@@ -1,0 +1,127 @@
+"""Render every page on every core, in a fixed order; with a search index, index them as they come.
+
+The record pages are shared out in tasks (see ``workers``): runs of ``CHUNK`` records, or,
+in a build with a search index, one task per bundle of the index (see
+``search.bundles``), whose worker renders the bundle's pages and feeds each to a
+Pagefind process of its own as it is rendered. The index pages are tasks of their own,
+one page each, handed out after the record pages. A worker writes the pages it renders
+into the output folder itself and sends back only what the build still needs: the HTML
+of the pages serve keeps or a ``#fragment`` check reads, the URL of the others. Tasks
+come back in order, so the output is the same, byte for byte, whatever the number of
+workers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Container, Iterator
+
+from docket.engine.accounting import children_cpu
+from docket.engine.progress import Progress, no_progress
+from docket.engine.workers import in_workers
+from docket.search.layout import IndexReport, SearchIndexError
+from docket.site.page import IndexKey, Page
+from docket.site.render import Renderer
+from docket.site.theme import TemplateProblem
+from docket.site.write import PageWriter
+
+CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
+MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class SearchJob:
+    """Where and how render tasks build their search-index bundles."""
+
+    workspace: Path  # bundle n is built in workspace/n
+    language: str
+    prefix: str  # the site's base path without its final '/', put before every URL
+
+
+@dataclass(frozen=True)
+class Task:
+    """A share of the pages: record pages (with a search job, one whole bundle, whose
+    number this is) or index pages."""
+
+    number: int
+    records: tuple[str, ...] = ()
+    index: tuple[IndexKey, ...] = ()
+
+
+@dataclass
+class RenderJob:
+    """What a render needs: the renderer, where pages go, which pages' HTML to send back,
+    and, for a build with a search index, where the index bundles go.
+
+    Without a search job a task's records are any run of record ids; with one, they are
+    one bundle, rendered and fed to its own Pagefind process by the same worker.
+    """
+
+    renderer: Renderer
+    writer: PageWriter
+    keep_all: bool = False  # every page's HTML (for serve)
+    keep: Container[str] = frozenset()  # the HTML of these URLs (for #fragment checks)
+    search: SearchJob | None = None
+
+    def written(self, page: Page) -> Page:
+        """Write ``page``; what is sent back of it."""
+        self.writer.write(page)
+        if self.keep_all or page.url in self.keep:
+            return page
+        return Page(page.url, "", page.indexed)
+
+    def run(self, task: Task) -> tuple[list[Page], IndexReport | None]:
+        renderer = self.renderer
+        sent = [self.written(renderer.index_page(key)) for key in task.index]
+        if self.search is None or not task.records:
+            sent += [self.written(renderer.record_page(record_id)) for record_id in task.records]
+            return sent, None
+
+        from docket.search.driver import (
+            run_bundle,  # only a build with a search index needs Pagefind's client
+        )
+
+        failed: list[TemplateProblem] = []
+
+        def rendered() -> Iterator[Page]:
+            for record_id in task.records:
+                try:
+                    page = renderer.record_page(record_id)
+                except TemplateProblem as exc:  # reported as itself, not as Pagefind's failure
+                    failed.append(exc)
+                    raise
+                sent.append(self.written(page))
+                yield page
+
+        before = children_cpu()
+        try:
+            report = run_bundle(rendered(), self.search.workspace / str(task.number), self.search.language, self.search.prefix)
+        except SearchIndexError:
+            if failed:
+                raise failed[0] from None
+            raise
+        return sent, dataclasses.replace(report, cpu_seconds=children_cpu() - before)
+
+
+def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress, tasks: list[list[str]] | None = None) -> Iterator[tuple[list[Page], IndexReport | None]]:
+    """Render and write every page: record pages task by task, then the index pages.
+
+    ``tasks`` are lists of record ids (default: the renderer's order in chunks; with a
+    search job, the search bundles). Yields each task's pages, in task order, with its
+    bundle's index report when there is a search job; then the index pages, a task each.
+    """
+    renderer = job.renderer
+    if tasks is None:
+        ids = renderer.record_ids()
+        tasks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    work = [Task(number, records=tuple(ids)) for number, ids in enumerate(tasks)]
+    work += [Task(-1, index=(key,)) for key in renderer.index_page_keys()]
+    if sum(map(len, tasks)) < MIN_PARALLEL or len(tasks) < 2:
+        workers = 1
+    total, done = renderer.page_count(), 0
+    for pages, report in in_workers(job.run, work, workers):
+        yield pages, report
+        done += len(pages)
+        progress("render", done, total)

@@ -1,0 +1,108 @@
+"""Work on every core: the one way docket runs work in parallel.
+
+``in_workers(work, items, workers)`` gives ``work(item)`` for each item, in the items'
+order, computed by a pool of forked worker processes. Forked, the workers inherit
+``work`` and everything it reads — the parsed files, the linked site, the templates —
+without pickling any of it; only each item and its result cross between processes.
+Results come back in the order the items were handed out, so the outcome is what one
+process would have made, whatever the number of workers. Where ``fork`` is not available,
+with one worker or one item, the work is done in this process.
+
+Ctrl-C stops the workers and reaches the caller as KeyboardInterrupt: the wait for a
+result looks for it every ``POLL`` seconds, since one item can be a long piece of work
+(a whole search-index bundle).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence, TypeVar
+
+from docket.engine.memory import set_aside_in_worker
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+POLL = 0.2  # seconds between looks for Ctrl-C while waiting for a worker
+
+_work: Callable | None = None  # set in the parent just before the pool forks
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
+    """``work(item)`` for each of ``items``, in order, on up to ``workers`` forked processes."""
+    global _work
+    if workers < 2 or len(items) < 2 or not can_fork():
+        yield from map(work, items)
+        return
+    _work = work
+    try:
+        with _interrupt_between_results() as interrupted:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(items)), initializer=_ignore_interrupts) as pool:
+                yield from _results(pool.imap(_run, items), interrupted)
+            if interrupted.is_set():
+                raise KeyboardInterrupt
+    finally:
+        _work = None
+
+
+def _run(item):  # type: ignore[no-untyped-def]
+    """One item, in a worker; what it leaves behind is then set aside (see ``memory``)."""
+    assert _work is not None
+    try:
+        return _work(item)
+    finally:
+        set_aside_in_worker()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them all and cleans up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _interrupt_between_results() -> Iterator[threading.Event]:
+    """Turn Ctrl-C into a flag that the wait for results looks at.
+
+    A KeyboardInterrupt raised inside the pool's own bookkeeping can leave it unable to
+    shut down; raised from our loop, the pool terminates its workers cleanly.
+    """
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+    previous = signal.signal(signal.SIGINT, lambda number, frame: interrupted.set())
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _results(results, interrupted: threading.Event) -> Iterator:  # type: ignore[no-untyped-def]
+    while True:
+        try:
+            result = results.next(timeout=POLL)
+        except multiprocessing.TimeoutError:
+            if interrupted.is_set():
+                raise KeyboardInterrupt from None
+            continue
+        except StopIteration:
+            return
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        yield result

@@ -1,0 +1,23 @@
+"""A rendered page, as rendering hands it to writing and to the search index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from docket.paths import Url
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    url: Url
+    html: str
+    indexed: bool  # whether the search index should hold it
+
+
+class IndexKey(NamedTuple):
+    """An index page: ``home``, ``letters`` or ``timeline`` (part: a year's slug, or ''
+    for the section's first page), ``kind`` (part: the entity kind), ``search``, ``404``."""
+
+    section: str
+    part: str = ""

@@ -1,0 +1,106 @@
+"""Work on every core: the same results, in order, whatever the number of workers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import BASIC_LETTER
+
+from docket.archive.load import content_files
+from docket.engine.build import build, check
+from docket.engine.cache import PARALLEL_READS, BuildCache
+from docket.engine.workers import can_fork, in_workers
+from docket.errors import Problems
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="needs fork()")
+
+
+def square_with_pid(item: int) -> tuple[int, int]:
+    return item * item, os.getpid()
+
+
+@needs_fork
+def test_items_are_worked_on_in_forked_workers_and_come_back_in_order():
+    results = list(in_workers(square_with_pid, range(200), 2))
+    assert [square for square, _ in results] == [n * n for n in range(200)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() not in pids and len(pids) <= 2
+
+
+def test_one_worker_works_here():
+    assert list(in_workers(square_with_pid, range(9), 1)) == [(n * n, os.getpid()) for n in range(9)]
+
+
+@needs_fork
+def test_workers_see_what_the_parent_built_without_it_being_sent():
+    """A closure over unpicklable state works: the workers inherit it by forking."""
+    lock = threading.Lock()  # cannot be pickled
+    table = {n: n + 1 for n in range(50)}
+    assert list(in_workers(lambda n: (table[n], lock.locked()), list(range(50)), 2)) == [(n + 1, False) for n in range(50)]
+
+
+def children() -> str:
+    return Path(f"/proc/self/task/{threading.get_native_id()}/children").read_text()
+
+
+@needs_fork
+def test_a_failure_in_a_worker_is_raised_here_and_the_workers_ended():
+    before = children()
+
+    def fails_on_seven(item: int) -> int:
+        if item == 7:
+            raise ValueError("bad item")
+        if item > 7:
+            time.sleep(30)
+        return item
+
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="bad item"):
+        list(in_workers(fails_on_seven, list(range(20)), 2))
+    assert time.monotonic() - started < 10  # the sleeping workers were not waited for
+    assert children() == before
+
+
+@needs_fork
+def test_ctrl_c_while_waiting_stops_the_workers():
+    before = children()
+
+    def slow(item: int) -> int:
+        time.sleep(30)
+        return item
+
+    threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        list(in_workers(slow, [1, 2, 3], 2))
+    assert time.monotonic() - started < 10
+    assert children() == before
+
+
+def test_many_files_read_on_every_core_are_read_as_one_process_reads_them(scratch_site):
+    letters = {f"content/letters/l{n:04}.md": BASIC_LETTER.replace("2021-05-24", f"2021-05-{n % 28 + 1:02}") for n in range(PARALLEL_READS + 20)}
+    letters["content/letters/l0007.md"] = "---\ndate: [unclosed\n---\n"
+    letters["content/letters/l0500.md"] = b"---\ndate: 2021\n---\n\xff\n"
+    site = scratch_site(letters)
+    files = content_files(site, Problems())
+    both, one = Problems(), Problems()
+    together = BuildCache().read_all(files, both)
+    alone = [BuildCache().read(rel, path, one) for rel, path in files]
+    assert len(together) == len(files) > PARALLEL_READS
+    assert together == alone
+    assert both.sorted() == one.sorted() and len(both.errors) == 2
+    assert len(check(site).site.letters) == PARALLEL_READS + 18
+
+
+def test_a_build_with_one_job_reads_in_one_process(scratch_site, monkeypatch):
+    letters = {f"content/letters/l{n:04}.md": BASIC_LETTER for n in range(PARALLEL_READS + 5)}
+    site = scratch_site(letters)
+    forks = []
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or pytest.fail("forked to read"))
+    result = build(site, search=False, workers=1)
+    assert result.letters == PARALLEL_READS + 5 and forks == []
