@@ -70,9 +70,6 @@ class Problems:
     def sorted(self) -> list[SourceError]:
         return sorted(set(self.items), key=SourceError.sort_key)
 
-    def report(self) -> str:
-        return "\n".join(p.format() for p in self.sorted())
-
 
 class BuildFailed(Exception):
     """Raised by the build when it cannot produce a site; carries every problem found."""

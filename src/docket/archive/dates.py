@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 __all__ = ["DateError", "EdtfDate", "parse", "UNDATED_SORT_KEY"]
@@ -116,6 +116,9 @@ def _days_in(year: int, month: int) -> int:
 # The value
 
 
+_UNCERTAIN = " (uncertain)"
+
+
 @dataclass(frozen=True, slots=True)
 class EdtfDate:
     """A parsed EDTF date.  Make these with ``parse()``."""
@@ -126,6 +129,15 @@ class EdtfDate:
     precision: str  # shape as written: 'day' | 'month' | 'year' | 'interval' | 'set'
     uncertain: bool  # any '?' or '%'
     approximate: bool  # any '~' or '%'
+    #: the date in words, without the "(uncertain)" that ``qualifier`` then holds apart
+    words: str = field(init=False, compare=False)
+    qualifier: str = field(init=False, compare=False)  # "uncertain", or ""
+
+    def __post_init__(self) -> None:
+        words = _words(_analyse(self.text))
+        qualified = words.endswith(_UNCERTAIN)
+        object.__setattr__(self, "words", words[: -len(_UNCERTAIN)] if qualified else words)
+        object.__setattr__(self, "qualifier", "uncertain" if qualified else "")
 
     def sort_key(self) -> tuple:
         """Chronological: by earliest (open = first), then latest (open = last), then text.
@@ -138,7 +150,7 @@ class EdtfDate:
 
     def display(self) -> str:
         """The date in English words, e.g. '22 May 2021', 'between 8 and 11 August 2022'."""
-        return _words(_analyse(self.text))
+        return f"{self.words} ({self.qualifier})" if self.qualifier else self.words
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -510,7 +522,7 @@ def _single_words(sd: tuple) -> str:
     if q == "~" or q == "%":
         core = "about " + core
     if q == "?" or q == "%":
-        core += " (uncertain)"
+        core += _UNCERTAIN
     return core
 
 

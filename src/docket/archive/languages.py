@@ -9,6 +9,15 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 
+#: languages written right to left (ISO 639 codes)
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"})
+
+
+def is_right_to_left(code: str) -> bool:
+    """Whether a text in this language runs right to left (``fa``, ``ar-EG``)."""
+    return code.split("-")[0] in RIGHT_TO_LEFT
+
+
 def language_name(code: str) -> str:
     """The English name of a language code, or the code itself when it is not listed."""
     return LANGUAGE_NAMES.get(code.split("-")[0], code)

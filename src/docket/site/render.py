@@ -22,16 +22,17 @@ from docket.archive.kinds import (
     KINDS,
     SEARCH_FILTERS,
 )
-from docket.archive.languages import language_name
+from docket.archive.languages import is_right_to_left, language_name
 from docket.archive.link import ROLES, Site
 from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
 from docket.config import Config
 from docket.paths import Url, record_url
+from docket.site.fragments import Fragments
 from docket.site.page import IndexKey, Page
 from docket.site.theme import TemplateProblem, make_environment, template_location
 from docket.site.timeline import group_by_year, placement
-from docket.site.views import LetterCard, Views
+from docket.site.views import Views
 
 #: above this many letters, the letters index and the timeline link to a page per year
 #: instead of listing everything on one page
@@ -54,50 +55,12 @@ class Renderer:
         self.config = config
         self.views = Views(site, config.base_path)
         self.env = make_environment(site_dir)
-        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, kind_labels=KIND_LABELS, card_html=self.card_html, card_items=self.card_items, once=self.once)
-        self._card_html: dict[tuple[str, bool], Markup] = {}
-        self._once: dict[tuple, Markup] = {}
+        self.fragments = Fragments(self.env)
+        self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, cached=self.fragments.template_global())
         self.search_folders = search_folders
         self._by_year: dict[str, list] = {}
 
-    def card_html(self, card: LetterCard, summary: bool = True) -> Markup:
-        """A letter card rendered once by the theme's ``letter_card`` macro, then reused.
-
-        A letter appears on the pages of everyone and everything it links to; at 10,000
-        letters that is some 80,000 cards, so each is rendered only once.
-        """
-        key = (card.id, summary)
-        found = self._card_html.get(key)
-        if found is None:
-            found = self._card_html[key] = self._macros().letter_card(card, summary)
-        return found
-
-    def card_items(self, cards: list[LetterCard], summary: bool = True) -> Markup:
-        """``card_html`` of each card, in ``<li>`` elements, a line each: one template call
-        for a whole list instead of one per card (a letter page lists some twenty)."""
-        card_html = self.card_html
-        return Markup("".join([f"  <li>{card_html(card, summary)}</li>\n" for card in cards]))
-
-    def once(self, macro: str, *args: Any, **kwargs: Any) -> Markup:
-        """The theme's ``_macros.html`` macro ``macro`` for these arguments, rendered the
-        first time they come and reused after.
-
-        For the small macros every page calls several times (a date, a list of links):
-        a Jinja macro call costs more than the rest of such a line. Only for macros whose
-        output depends on their arguments alone, and with hashable arguments (links,
-        dates, tuples, strings).
-        """
-        key = (macro, args, tuple(kwargs.items()))
-        found = self._once.get(key)
-        if found is None:
-            found = self._once[key] = getattr(self._macros(), macro)(*args, **kwargs)
-        return found
-
     # -- helpers -----------------------------------------------------------------
-    def _macros(self) -> Any:
-        """The theme's ``_macros.html`` as a module (the site's own, if it has one)."""
-        return self.env.get_template("_macros.html").module
-
     def markdown(self, record: Letter | Entity, name: str = "body") -> Markup:
         """A record's Markdown text (its body, or a Markdown field), its links filled in."""
         rendered = record.markdown.get(name)
@@ -215,6 +178,7 @@ class Renderer:
             place_received=views.link(letter.place_received) if letter.place_received else None,
             language=language_name(letter.language or self.config.language),
             original_language=language_name(letter.original_language) if letter.is_translation else "",
+            right_to_left=is_right_to_left(letter.language),
             source=letter.source,
             publisher=views.link(letter.source.publisher_id) if letter.source.publisher_id else None,
             body=self.markdown(letter),

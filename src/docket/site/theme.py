@@ -1,7 +1,7 @@
 """The theme: where its templates come from, and how a template's failure is reported.
 
 The default theme ships in ``templates/``; a site overrides any one of its files with a
-file of the same name in its own ``templates/`` folder. Autoescape is on for every
+file of the same name in its own ``templates/`` folder (docs/themes.md). Autoescape is on for every
 template whatever its name, and undefined names are errors.
 """
 
@@ -26,10 +26,14 @@ class TemplateProblem(Exception):
 
 
 def make_environment(site_dir: Path | None) -> jinja2.Environment:
+    """Templates from the site's ``templates/`` first, then the default theme's; the
+    theme's are also reachable as ``theme/NAME``, so that a site's template can extend
+    the one it replaces (``{% extends "theme/home.html" %}``) and change a block alone."""
+    theme = jinja2.FileSystemLoader(THEME_DIR)
     loaders: list[jinja2.BaseLoader] = []
     if site_dir is not None and (site_dir / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(site_dir / "templates"))
-    loaders.append(jinja2.FileSystemLoader(THEME_DIR))
+    loaders += [theme, jinja2.PrefixLoader({"theme": theme})]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,

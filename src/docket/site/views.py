@@ -41,14 +41,6 @@ class LetterCard:
         return self.date.display() if self.date else "Undated"
 
     @property
-    def date_iso(self) -> str | None:
-        return self.date.iso if self.date else None
-
-    @property
-    def uncertain(self) -> bool:
-        return self.date is None or self.date.is_uncertain_or_approximate
-
-    @property
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
 

@@ -1,0 +1,74 @@
+"""The theme: one macro overridden alone, the fragment cache keyed on what a macro reads,
+a template extending the one it replaces, and the archive's own override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import BASIC_LETTER, REPO, letter
+
+from docket.engine.build import build, check
+from docket.site.render import Renderer
+from docket.site.theme import THEME_DIR
+
+REPLY = letter("date: 2021-05-25\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\nin_reply_to: [a]\nsource: {title: S}", "A reply.")
+
+
+def two_letters(scratch_site, **templates: str) -> Path:
+    files = {"content/letters/a.md": BASIC_LETTER, "content/letters/b.md": REPLY}
+    files.update({f"templates/{name}": text for name, text in templates.items()})
+    return scratch_site(files)
+
+
+def page(site: Path, url: str) -> str:
+    return (site / "site" / url.strip("/") / "index.html").read_text()
+
+
+def test_a_card_macro_that_reads_page_url_renders_each_page_right(scratch_site):
+    """The fragment cache keys a macro on every name it reads: one that reads the page's
+    address is never reused on another page."""
+    card = (THEME_DIR / "macros/letter_card.html").read_text().replace('<div class="card">', '<div class="card" data-on="{{ page_url }}">')
+    site = two_letters(scratch_site, **{"macros/letter_card.html": card})
+    build(site, search=False)
+    for url in ("/people/ali-khamenei/", "/people/ismail-haniyeh/", "/letters/", "/"):
+        shown = page(site, url)
+        assert shown.count('data-on="') >= 2
+        assert shown.count('data-on="') == shown.count(f'data-on="{url}"'), url
+
+
+def test_what_a_macro_reads_is_found_through_the_macros_it_imports(scratch_site):
+    date = (THEME_DIR / "macros/date.html").read_text().replace("{{ d.words }}</time>", "{{ d.words }}</time><!-- {{ nav_current }} -->")
+    site = two_letters(scratch_site, **{"macros/date.html": date})
+    checked = check(site)
+    renderer = Renderer(checked.site, checked.config, site)
+    default = Renderer(checked.site, checked.config, None)
+    assert _inputs(default, "letter_card") == ()
+    assert _inputs(renderer, "letter_card") == ("nav_current",)
+
+
+def _inputs(renderer: Renderer, name: str) -> tuple[str, ...]:
+    return renderer.fragments.inputs(name)
+
+
+def test_one_macro_is_overridden_without_copying_the_others(scratch_site):
+    site = two_letters(scratch_site, **{"macros/names.html": "{% macro names(links) -%}\n{{ links | map(attribute='title') | join(' & ') | upper }}\n{%- endmacro %}\n"})
+    build(site, search=False)
+    home = page(site, "/")
+    assert '<span class="visually-hidden">From </span>ALI KHAMENEI <span aria-hidden="true">→</span>' in home
+    assert '<time datetime="2021-05-24">24 May 2021</time>' in home  # the theme's date macro still serves
+
+
+def test_a_template_extends_the_one_it_replaces_and_changes_one_block(scratch_site):
+    override = '{% extends "theme/home.html" %}\n{% block introduction %}<p class="lede">Our own words.</p>\n{% endblock %}\n'
+    site = two_letters(scratch_site, **{"home.html": override})
+    build(site, search=False)
+    home = page(site, "/")
+    assert '<p class="lede">Our own words.</p>' in home
+    assert "The archive holds" not in home and 'id="start-heading"' in home
+
+
+def test_the_archives_own_home_page_introduction(tmp_path):
+    build(REPO, tmp_path / "site", search=False, use_cache=False)
+    home = (tmp_path / "site" / "index.html").read_text()
+    assert "Their texts come from two English-language web pages" in home
+    assert 'id="start-heading"' in home  # the rest is the theme's
