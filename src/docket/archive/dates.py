@@ -3,12 +3,11 @@
 Why a hand-written parser
 -------------------------
 Every letter, person, event and source in a docket site carries one or more EDTF dates, and a
-build parses all of them.  The ``edtf`` package on PyPI takes 4-5 ms per parse (it runs a
-pyparsing grammar), so 10,000 letters cost some 50 seconds before a single page is written, and
-for open intervals (``2021-05/..``) its bounds are float infinities instead of dates, which
-breaks the sorting and year filter docket builds on them.  This module reads the forms below
-with a few regular expressions compiled once at import, in 2-5 microseconds per date, using
-only the standard library.
+build parses all of them.  The ``edtf`` package on PyPI runs a pyparsing grammar for each,
+far too slow for an archive of thousands of letters, and for open intervals (``2021-05/..``)
+its bounds are float infinities instead of dates, which breaks the sorting and year filter
+docket builds on them.  This module reads the forms below with a few regular expressions
+compiled once at import, using only the standard library.
 
 What it reads
 -------------

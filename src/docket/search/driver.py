@@ -2,9 +2,8 @@
 
 Pages are fed from memory as they are rendered (nothing is read back from disk), each
 bundle's pages always in the same order, so the index is the same from build to build.
-Only a build with a search index imports this module: asyncio and Pagefind's client
-cost some 35 ms of start-up that ``docket build --no-search`` and ``docket check`` do
-without.
+Only a build with a search index imports this module: ``docket build --no-search`` and
+``docket check`` do without the start-up of asyncio and Pagefind's client.
 """
 
 from __future__ import annotations
@@ -81,9 +80,9 @@ def contract_breaks() -> tuple[str, ...]:
 class _PromptService(PagefindService):
     """Pagefind's service client, reading each answer as soon as the binary sends it.
 
-    The package's own reader sleeps 100 ms before every response it reads, which caps
-    indexing at ten pages a second — 17 minutes for 10,000 letters. The requests, the
-    binary and the protocol (base64 JSON messages ending in a comma) are the package's.
+    The package's own reader sleeps a tenth of a second before every response it
+    reads, which caps indexing at ten pages a second. The requests, the binary and the
+    protocol (base64 JSON messages ending in a comma) are the package's.
     """
 
     async def _wait_for_responses(self) -> None:
@@ -118,8 +117,7 @@ class _PromptService(PagefindService):
         """The package's request, without its debug logging.
 
         The package formats every request into a log message whether or not debug
-        logging is on: two ``repr``s of the page's HTML per page, a fifth of the
-        Python time indexing costs.
+        logging is on: two ``repr``s of the page's HTML per page.
         """
         failure = getattr(self, "_failure", None)
         if failure is not None:
