@@ -49,8 +49,15 @@ class Fragments:
         return cached
 
     def cached(self, context: jinja2.runtime.Context, name: str, *args: Any, **kwargs: Any) -> Markup:
-        inputs = self.inputs(name)
-        key = (name, args, tuple(sorted(kwargs.items())), tuple(context.resolve_or_missing(n) for n in inputs))
+        inputs = self._inputs.get(name)
+        if inputs is None:
+            inputs = self.inputs(name)
+        key = (
+            name,
+            args,
+            tuple(sorted(kwargs.items())) if kwargs else (),
+            tuple([context.resolve_or_missing(n) for n in inputs]) if inputs else (),
+        )
         try:
             found = self._html.get(key)
         except TypeError:  # an input that cannot be a key (a list, say): no reuse

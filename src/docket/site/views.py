@@ -1,8 +1,10 @@
 """What templates see: small read-only views of letters and entities.
 
-Templates never reach into the linked :class:`~docket.link.Site` themselves; they get
-links and letter cards built here once per record (a card is reused on every page
-that lists the letter), with every URL already carrying the site's base path.
+Templates never reach into the linked :class:`~docket.archive.link.Site` themselves; they
+get links and letter cards built here once per record (a card is reused on every page
+that lists the letter), with every URL already carrying the site's base path. As there
+is one of each per record, they compare (and hash, as the fragment cache's keys) by
+identity.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from docket.archive.model import TEXT_EXTENT_LABELS, Letter
 from docket.paths import record_url
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Link:
     url: str
     title: str
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LetterCard:
     id: str
     url: str
