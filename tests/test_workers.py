@@ -32,6 +32,15 @@ def test_items_are_worked_on_in_forked_workers_and_come_back_in_order():
     assert os.getpid() not in pids and len(pids) <= 2
 
 
+@needs_fork
+def test_the_first_items_can_be_worked_on_here_beside_a_smaller_pool():
+    results = list(in_workers(square_with_pid, range(100), 2, here=30))
+    assert [square for square, _ in results] == [n * n for n in range(100)]
+    pids = [pid for _, pid in results]
+    assert set(pids[:30]) == {os.getpid()}
+    assert len(set(pids[30:])) == 1 and pids[30] != os.getpid()
+
+
 def test_one_worker_works_here():
     assert list(in_workers(square_with_pid, range(9), 1)) == [(n * n, os.getpid()) for n in range(9)]
 

@@ -1,7 +1,9 @@
 """Work on every core: the one way docket runs work in parallel.
 
 ``in_workers(work, items, workers)`` gives ``work(item)`` for each item, in the items'
-order, computed by a pool of forked worker processes. Forked, the workers inherit
+order, computed by a pool of forked worker processes; with ``here``, this process works
+on the first items itself meanwhile, beside a pool one process smaller, so that their
+results need not be sent back to it. Forked, the workers inherit
 ``work`` and everything it reads — the parsed files, the linked site, the templates —
 without pickling any of it; only each item and its result cross between processes.
 Results come back in the order the items were handed out, so the outcome is what one
@@ -44,17 +46,22 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
-    """``work(item)`` for each of ``items``, in order, on up to ``workers`` forked processes."""
+def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: int, *, here: int = 0) -> Iterator[Result]:
+    """``work(item)`` for each of ``items``, in order, on up to ``workers`` processes: the
+    first ``here`` items in this one, the rest in forked workers."""
     global _work
-    if workers < 2 or len(items) < 2 or not can_fork():
+    if workers < 2 or len(items) < 2 or here >= len(items) or not can_fork():
         yield from map(work, items)
         return
+    forked = items[here:]
     _work = work
     try:
         with _interrupt_between_results() as interrupted:
-            with multiprocessing.get_context("fork").Pool(min(workers, len(items)), initializer=_ignore_interrupts) as pool:
-                yield from _results(pool.imap(_run, items), interrupted)
+            processes = min(workers - 1 if here else workers, len(forked))
+            with multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts) as pool:
+                pending = pool.imap(_run, forked)
+                yield from map(work, items[:here])
+                yield from _results(pending, interrupted)
             if interrupted.is_set():
                 raise KeyboardInterrupt
     finally:
