@@ -1,7 +1,7 @@
 """Gather: walk ``content/`` and read every Markdown file into a :class:`Document`.
 
 A document is what the file says, not yet what it means: front-matter values with their
-line numbers, the body, and where the body starts. Problems that stop a file from being
+line numbers, its Markdown texts parsed, and where the body starts. Problems that stop a file from being
 read at all (not UTF-8, no closing fence, broken YAML) are reported here; the file is then
 left out of the later stages, which still run on everything else.
 """
@@ -38,12 +38,13 @@ class Document:
     kind: str
     id: RecordId
     front: FrontMatter
-    body: str
     body_line: int  # file line of the body's first line
     fm_line: int  # file line of the front-matter's first line
+    has_text: bool = False  # whether the body holds more than white space
     digest: str = ""
     #: the body ("body") and the Markdown fields, parsed once per file content (the build
-    #: cache keeps them), their references' lines counted in the file
+    #: cache keeps them), their references' lines counted in the file. Only the parse is
+    #: kept: nothing after reading needs the body's source.
     markdown: dict[str, Rendered] = field(default_factory=dict)
 
     @property
@@ -162,18 +163,18 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
     for line, message, hint in front.warnings:
         problems.warning(rel, line + 2, message, hint)
     body = "\n".join(lines[close + 1 :])
-    document = Document(rel, kind, record_id, front, body, close + 2, 2)
-    document.markdown = parse_markdown(document, lines)
+    document = Document(rel, kind, record_id, front, close + 2, 2, has_text=bool(body.strip()))
+    document.markdown = parse_markdown(document, body, lines)
     return document
 
 
-def parse_markdown(document: Document, lines: list[str]) -> dict[str, Rendered]:
+def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str, Rendered]:
     """The document's Markdown texts, parsed, with their references' lines counted in the file.
 
     A field's text starts on the line of its key, or on the next for a block (``note: |``);
     columns are given in the body only, where the text stands as written.
     """
-    parsed = {"body": _in_file(render_source(document.body), document.body_line, True)}
+    parsed = {"body": _in_file(render_source(body), document.body_line, True)}
     for name, doc_id in (LETTER_MARKDOWN_FIELDS if document.kind == "letter" else {}).items():
         value = document.fields.get(name)
         if isinstance(value, str) and value.strip():

@@ -73,7 +73,6 @@ class Letter:
     source: Source
     summary: str
     note: str
-    body: str
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -97,7 +96,6 @@ class Entity:
     dates: dict[str, EdtfDate]  # field name -> date, in the kind's field order
     authority: dict[str, str]  # authority file -> id, e.g. {"wikidata": "Q57336"}
     places: list[str]
-    body: str
     body_line: int
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -226,13 +226,12 @@ def read_letter(r: FieldReader) -> Letter:
         source=_source(r, refs),
         summary=r.text(("summary",)),
         note=r.text(("note",)),
-        body=d.body,
         body_line=d.body_line,
         refs=refs,
         extra=_extra(r),
         markdown=d.markdown,
     )
-    if not d.body.strip() and text != "mentioned":
+    if not d.has_text and text != "mentioned":
         r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned'")
     if text == "mentioned" and not letter.note:
         r.missing(("note",), "say where the letter is mentioned in 'note: …'")
@@ -315,7 +314,6 @@ def read_entity(r: FieldReader) -> Entity:
         dates=found_dates,
         authority=authority,
         places=r.refs(("places",), ("place",), refs) if d.kind == "event" else [],
-        body=d.body,
         body_line=d.body_line,
         refs=refs,
         extra=_extra(r),

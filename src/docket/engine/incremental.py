@@ -86,7 +86,7 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
     if problems.items:
         return None
     edited = (letters or entities)[0]
-    record.body, record.markdown = edited.body, edited.markdown
+    record.markdown = edited.markdown
     inline = [ref for rendered in record.markdown.values() for ref in rendered.refs]
     if inline:
         site.inline[record.id] = inline
