@@ -9,8 +9,9 @@ all of them again, so its cost would grow faster than the archive. So, for a bui
    collector's sight — and the collector is back on for rendering, which makes garbage
    of its own. Frozen objects are never written to by a collection, so forked render
    workers share their memory pages with the parent instead of copying them;
-3. a worker sets aside what each task leaves behind (its caches of rendered fragments)
-   in the same way;
+3. just before workers are forked, what they will inherit is set aside too (the
+   renderer, its templates and caches), and a worker sets aside what each task leaves
+   behind (its caches of rendered fragments) in the same way;
 4. when the build ends, everything is handed back to the collector, in its oldest
    generation: had the objects made while it was off been left in its youngest, the
    first allocation after would make it walk every one of them.
@@ -46,6 +47,12 @@ class Collector:
         gc.unfreeze()
         if self.enabled:
             gc.enable()
+
+
+def set_aside_before_forking() -> None:
+    """Put what forked workers will inherit out of the collector's sight: their
+    collections then neither walk it nor write to it, which would copy its memory."""
+    gc.freeze()
 
 
 def set_aside_in_worker() -> None:

@@ -24,7 +24,7 @@ import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence, TypeVar
 
-from docket.engine.memory import set_aside_in_worker
+from docket.engine.memory import set_aside_before_forking, set_aside_in_worker
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -55,6 +55,7 @@ def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: i
         return
     forked = items[here:]
     _work = work
+    set_aside_before_forking()
     try:
         with _interrupt_between_results() as interrupted:
             processes = min(workers - 1 if here else workers, len(forked))
