@@ -97,7 +97,7 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
     replies = _replies(letter_map, position, problems)
     titles = {record_id: _title(record, records) for record_id, record in records.items()}
     by_kind = {kind: [] for kind in ENTITY_KINDS}
-    for entity in sorted(entity_map.values(), key=lambda e: (_name_key(e.name), e.id)):
+    for entity in sorted(entity_map.values(), key=lambda e: (index_key(e.name), e.id)):
         by_kind[entity.kind].append(entity.id)
     return Site(
         letters=letter_map,
@@ -278,9 +278,21 @@ def _title(record: Record, records: dict[str, Record]) -> str:
     return f"{label} by {names(record.senders)}" + (f" to {names(record.recipients)}" if record.recipients else "")
 
 
-def _name_key(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+def index_key(name: str) -> tuple[str, str]:
+    """Where a name stands in an A–Z index: (its group, its order within the group).
+
+    The group is the name's first letter without its accents, upper-cased ("É" and "e"
+    under "E"; a letter of another script as it is), or "#" for a name that begins with a
+    digit; quotation marks and other signs before the first letter or digit are passed
+    over, for the order too. "#" sorts first, then the letters. The index's groups come
+    from this same key, so they are always in order.
+    """
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+    start = next((i for i, c in enumerate(decomposed) if c.isalnum()), len(decomposed))
+    rest = decomposed[start:]
+    if not rest or not rest[0].isalpha():
+        return "#", rest
+    return rest[0].upper(), rest
 
 
 def _related(

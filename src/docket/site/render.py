@@ -8,7 +8,6 @@ overrides any one template of the default theme with a file of the same name in 
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -23,7 +22,7 @@ from docket.archive.kinds import (
     SEARCH_FILTERS,
 )
 from docket.archive.languages import is_right_to_left, language_name
-from docket.archive.link import ROLES, Site
+from docket.archive.link import ROLES, Site, index_key
 from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
 from docket.config import Config
@@ -238,7 +237,7 @@ class Renderer:
         groups: dict[str, list] = {}
         for entity_id in site.by_kind[kind]:
             entity = site.entities[entity_id]
-            initial = _initial(entity.name)
+            initial = index_key(entity.name)[0]
             groups.setdefault(initial, []).append((views.link(entity_id), entity.description, site.letter_count(entity_id)))
         html = self.render("entity_index.html", url, title=KINDS[kind].heading, kind=kind, groups=list(groups.items()))
         return Page(url, html, False)
@@ -288,9 +287,3 @@ def search_sort_key(record: Letter | Entity) -> str:
     date = record.date if isinstance(record, Letter) else next(iter(record.dates.values()), None)
     return date.iso if date is not None and date.iso else "9999"
 
-
-def _initial(name: str) -> str:
-    for char in unicodedata.normalize("NFKD", name):
-        if char.isalpha():
-            return char.upper() if char.isascii() else char
-    return "#"
