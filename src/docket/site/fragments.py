@@ -49,9 +49,7 @@ class Fragments:
         return cached
 
     def cached(self, context: jinja2.runtime.Context, name: str, *args: Any, **kwargs: Any) -> Markup:
-        inputs = self._inputs.get(name)
-        if inputs is None:
-            inputs = self.inputs(name)
+        inputs = self.inputs(name)
         key = (
             name,
             args,
