@@ -88,13 +88,13 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
 
 
 class Reader(Protocol):
-    """Turns content files into documents (``cache.BuildCache`` parses only the changed ones)."""
+    """Turns content files into documents (``engine.cache.BuildCache`` parses only the changed ones)."""
 
     def read_all(self, files: Sequence[tuple[str, Path]], problems: Problems, parallel: bool = True) -> list[Document | None]: ...
 
 
 def load_documents(site_dir: Path, problems: Problems, reader: Reader, parallel: bool = True) -> list[Document]:
-    """Every content file as a Document, read by ``reader`` (on two cores if ``parallel``)."""
+    """Every content file as a Document, read by ``reader`` (on every core if ``parallel``)."""
     files = []
     seen: dict[str, tuple[str, str]] = {}  # folded name -> (file, name as written)
     for rel, path in content_files(site_dir, problems):

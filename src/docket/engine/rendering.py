@@ -21,10 +21,9 @@ from typing import Container, Iterator
 from docket.engine.accounting import children_cpu
 from docket.engine.progress import Progress, no_progress
 from docket.engine.workers import in_workers
-from docket.search.layout import IndexReport, SearchIndexError
+from docket.search.layout import IndexReport
 from docket.site.page import IndexKey, Page
 from docket.site.render import Renderer
-from docket.site.theme import TemplateProblem
 from docket.site.write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
@@ -83,25 +82,14 @@ class RenderJob:
             run_bundle,  # only a build with a search index needs Pagefind's client
         )
 
-        failed: list[TemplateProblem] = []
-
         def rendered() -> Iterator[Page]:
             for record_id in task.records:
-                try:
-                    page = renderer.record_page(record_id)
-                except TemplateProblem as exc:  # reported as itself, not as Pagefind's failure
-                    failed.append(exc)
-                    raise
+                page = renderer.record_page(record_id)
                 sent.append(self.written(page))
                 yield page
 
         before = children_cpu()
-        try:
-            report = run_bundle(rendered(), self.search.workspace / str(task.number), self.search.language, self.search.prefix)
-        except SearchIndexError:
-            if failed:
-                raise failed[0] from None
-            raise
+        report = run_bundle(rendered(), self.search.workspace / str(task.number), self.search.language, self.search.prefix)
         return sent, dataclasses.replace(report, cpu_seconds=children_cpu() - before)
 
 
@@ -114,7 +102,7 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
     """
     renderer = job.renderer
     if tasks is None:
-        ids = renderer.record_ids()
+        ids = renderer.site.record_order()
         tasks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     work = [Task(number, records=tuple(ids)) for number, ids in enumerate(tasks)]
     work += [Task(-1, index=(key,)) for key in renderer.index_page_keys()]

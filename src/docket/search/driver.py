@@ -15,7 +15,7 @@ import inspect
 import json
 import shutil
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
@@ -168,6 +168,23 @@ async def _settled(folder: Path) -> None:
         last = state
 
 
+class _PagesFailed(Exception):
+    """The pages' own iterator failed (rendering a page, say): not Pagefind's failure."""
+
+
+def _pages(pages: Iterable[Page]) -> Iterator[Page]:
+    """``pages``, with a failure of their own marked as such (see ``run_bundle``)."""
+    iterator = iter(pages)
+    while True:
+        try:
+            page = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - whatever it is, it is raised again as itself
+            raise _PagesFailed() from exc
+        yield page
+
+
 async def index_bundle(pages: Iterable[Page], folder: Path, language: str, prefix: str = "") -> IndexReport:
     """One bundle of the search index: ``pages`` fed to a Pagefind process of its own, then written to ``folder``.
 
@@ -194,7 +211,7 @@ async def index_bundle(pages: Iterable[Page], folder: Path, language: str, prefi
                 slots.release()
 
         adding = []
-        for page in pages:
+        for page in _pages(pages):
             await slots.acquire()
             adding.append(asyncio.ensure_future(add(page)))
             await asyncio.sleep(0)  # let it send the page now, while the next one renders
@@ -212,11 +229,15 @@ async def index_bundle(pages: Iterable[Page], folder: Path, language: str, prefi
 
 
 def run_bundle(pages: Iterable[Page], folder: Path, language: str, prefix: str = "") -> IndexReport:
-    """``index_bundle`` from synchronous code, with Pagefind's assorted failures as SearchIndexError."""
+    """``index_bundle`` from synchronous code, with Pagefind's assorted failures as
+    SearchIndexError; a failure of the pages' own (a template error) is raised as itself."""
     try:
         return asyncio.run(index_bundle(pages, folder, language, prefix))
     except SearchIndexError:
         raise
+    except _PagesFailed as failed:
+        assert failed.__cause__ is not None
+        raise failed.__cause__ from None
     except Exception as exc:  # the service reports its failures as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {exc}") from exc
 

@@ -92,7 +92,7 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
-        for record_id in self.record_ids():
+        for record_id in self.site.record_order():
             yield self.record_page(record_id)
         yield from self.index_pages()
 
@@ -104,10 +104,6 @@ class Renderer:
         event_years = {placement(site.entities[e].dates["start"])[0] for e in site.by_kind["event"] if "start" in site.entities[e].dates}
         # home, letters index + a page per year, timeline + a page per year, kind indexes, search, 404
         return len(site.letters) + len(site.entities) + 1 + (1 + len(letter_years)) + (1 + len(letter_years | event_years)) + len(kinds) + 2
-
-    def record_ids(self) -> list[str]:
-        """The records whose pages come first, in their order (see ``Site.record_order``)."""
-        return self.site.record_order()
 
     def record_page(self, record_id: str) -> Page:
         letter = self.site.letters.get(record_id)
