@@ -35,6 +35,23 @@ class Config:
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
+    @property
+    def has_base_url(self) -> bool:
+        """Whether ``base_url`` is set: the default "/" means the site's address is unknown."""
+        return self.base_url != "/"
+
+    def absolute_url(self, url: str) -> str | None:
+        """The full address of a site URL (``/letters/x/``), or None when ``base_url`` is unset.
+
+        Outputs read by others (CMIF, sitemap, feed, JSON-LD, Open Graph) need full addresses;
+        without a ``base_url`` there is none to give, and they are left out.
+        """
+        if not self.has_base_url:
+            return None
+        if not url.startswith("/"):
+            raise ValueError(f"not a site URL: {url!r}")
+        return self.base_url.rstrip("/") + url
+
 
 FIELDS: dict[str, type] = {
     "title": str,
