@@ -68,7 +68,7 @@ def test_check_reports_every_problem_and_exits_1(scratch_site, capsys):
     assert code == 1
     assert err.splitlines() == [
         "content/letters/a.md:4: recipients: unknown person or organization 'ismail-hanieh' — did you mean 'ismail-haniyeh'?",
-        "content/letters/a.md:5: text: 'fulll' is not one of full, excerpts, summary, mentioned — did you mean 'full'?",
+        "content/letters/a.md:5: text: 'fulll' is not one of full, excerpts, summary, mentioned, calendar — did you mean 'full'?",
     ]
     assert out == "Found 2 errors and 0 warnings in 1 letter and 3 entities.\n"
 

@@ -42,7 +42,7 @@ def test_all_problems_in_all_files_are_collected(scratch_site):
     assert problems_of(site) == [
         "content/letters/a.md:2: date: 2023-02-30 is not a real day: February 2023 has 28 days — the last day of February 2023 is 2023-02-28",
         "content/letters/a.md:3: senders: unknown person or organization 'nobody' — create content/people/nobody.md, or check the spelling",
-        "content/letters/a.md:5: text: 'ful' is not one of full, excerpts, summary, mentioned — did you mean 'full'?",
+        "content/letters/a.md:5: text: 'ful' is not one of full, excerpts, summary, mentioned, calendar — did you mean 'full'?",
         "content/letters/b.md:1: recipients: required field is missing or empty — add 'recipients: [id]' naming a person or organization",
         "content/letters/b.md:5: recipents: unknown field — did you mean 'recipients'?",
         "content/people/c.md:1: description: required field is missing or empty — add 'description: …' to the front-matter",

@@ -39,7 +39,7 @@ date_note:
 senders: []
 recipients: []
 language: en
-# text: full | excerpts | summary | mentioned
+# text: full | excerpts | summary | mentioned | calendar
 text: full
 source:
   title:

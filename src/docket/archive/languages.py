@@ -6,6 +6,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ja": "Japanese", "ko": "Korean", "ku": "Kurdish", "la": "Latin", "nl": "Dutch",
     "pl": "Polish", "ps": "Pashto", "pt": "Portuguese", "ru": "Russian", "sv": "Swedish",
     "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "yi": "Yiddish", "zh": "Chinese",
+    "und": "Unknown",  # ISO 639-2 "undetermined": the language is not known
 }
 
 

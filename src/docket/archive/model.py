@@ -13,13 +13,16 @@ from docket.archive.dates import EdtfDate
 from docket.archive.markdown import Rendered
 from docket.paths import RecordId
 
-TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned")
+TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned", "calendar")
+#: extents whose letters may have no body: none survives, or it stands in the source only
+TEXTLESS_EXTENTS = ("mentioned", "calendar")
 #: how each extent is described to a reader
 TEXT_EXTENT_LABELS = {
     "full": "Full text",
     "excerpts": "Excerpts",
     "summary": "Summary (the source's reported wording)",
     "mentioned": "Known only from mentions; no text survives in the source",
+    "calendar": "Calendared: the text is not reproduced here; see the source",
 }
 
 

@@ -12,11 +12,13 @@ import re
 from typing import Any
 
 from docket.archive import dates
+from docket.archive.authorities import AUTHORITIES, URL_EXAMPLES, normalise
 from docket.archive.frontmatter import FieldPath
 from docket.archive.kinds import DOCUMENT_KINDS, ENTITIES, KINDS
 from docket.archive.load import Document
 from docket.archive.model import (
     TEXT_EXTENTS,
+    TEXTLESS_EXTENTS,
     Citation,
     Entity,
     Letter,
@@ -29,13 +31,6 @@ CORRESPONDENT = ("person", "organization")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 SAFE_URL = re.compile(r"https?://[^\s<>\"]+\Z", re.IGNORECASE)
 
-#: authority file -> (pattern of a valid id, example)
-AUTHORITIES: dict[str, tuple[re.Pattern[str], str]] = {
-    "wikidata": (re.compile(r"Q[1-9][0-9]*\Z"), "Q57336"),
-    "viaf": (re.compile(r"[1-9][0-9]{0,21}\Z"), "111154736"),
-    "gnd": (re.compile(r"[0-9X-]{4,15}\Z"), "118559605"),
-    "geonames": (re.compile(r"[1-9][0-9]{0,9}\Z"), "112931"),
-}
 LETTER_FIELDS = (
     "kind", "title", "date", "date_note", "senders", "recipients", "place_sent", "place_received",
     "language", "original_language", "text", "in_reply_to", "mentions", "cites", "source",
@@ -110,7 +105,7 @@ class FieldReader:
     def language(self, path: FieldPath) -> str:
         value = self.text(path)
         if value and not LANGUAGE_CODE.match(value):
-            self.error(path, f"'{value}' is not a language code", "use an ISO 639-1 code such as en, fa or ar")
+            self.error(path, f"'{value}' is not a language code", "use an ISO 639-1 code such as en, fa or ar, or und when it is not known")
             return ""
         return value
 
@@ -231,8 +226,8 @@ def read_letter(r: FieldReader) -> Letter:
         extra=_extra(r),
         markdown=d.markdown,
     )
-    if not d.has_text and text != "mentioned":
-        r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned'")
+    if not d.has_text and text not in TEXTLESS_EXTENTS:
+        r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned' (or 'text: calendar' when the source prints it)")
     if text == "mentioned" and not letter.note:
         r.missing(("note",), "say where the letter is mentioned in 'note: …'")
     return letter
@@ -295,12 +290,13 @@ def read_entity(r: FieldReader) -> Entity:
         if value is not None:
             found_dates[name] = value
     authority = {}
-    for name, (pattern, example) in AUTHORITIES.items():
+    for name, (_, example) in AUTHORITIES.items():
         value = r.text((name,))
-        if value and not pattern.match(value):
-            r.error((name,), f"'{value}' is not a {name} id", f"for example {example}")
-        elif value:
-            authority[name] = value
+        normal = normalise(name, value) if value else None
+        if value and normal is None:
+            r.error((name,), f"'{value}' is not a {name} id", f"for example {example} or {URL_EXAMPLES[name]}")
+        elif normal:
+            authority[name] = normal
     description = r.text(("description",), required=True)
     if "\n" in description:
         r.error(("description",), "the description runs over more than one line", "keep it to one sentence; longer notes go in the body")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docket import __version__
 from docket.archive.kinds import KINDS
+from docket.commands.importer import add_import_command
 from docket.commands.scaffold import ScaffoldError, init_site, new_record
 from docket.engine.build import BuildResult, build, check, count
 from docket.engine.progress import no_progress, terminal_progress
@@ -128,6 +129,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--no-search", action="store_true", help="skip the search index")
     p.set_defaults(run=cmd_serve)
+
+    add_import_command(commands, site)
     return parser
 
 
