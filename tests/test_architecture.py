@@ -15,7 +15,8 @@ MAY_IMPORT = {
     "site": {"archive", "site"},
     "search": {"archive", "site", "search"},
     "engine": {"archive", "site", "search", "engine"},
-    "commands": {"archive", "site", "search", "engine", "commands"},
+    "importing": {"archive", "importing"},
+    "commands": {"archive", "site", "search", "engine", "importing", "commands"},
 }
 SHARED = {"paths", "errors", "config", "__version__"}
 #: what only the engine may use: processes, the garbage collector, pickling, interning

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,9 @@ from docket.importing.register import Known, Register
 from docket.importing.writing import front_matter, write_new
 
 CORRESPONDENT = ("person", "organization")
-_DATE_PREFIX_LENGTH = 10
+_MARKDOWN_SIGNS = re.compile(r"[\\`*_\[\]<>|~]")
+_BLOCK_START = re.compile(r"\A(\s*(?:[0-9]+)?)([#+=.)-])")
+_FIRST_DATE = re.compile(r"[0-9][0-9X]{3}(?:-[0-9X]{2}){0,2}")
 
 
 @dataclass(slots=True)
@@ -75,9 +78,8 @@ def _take(entry: Entry, register: Register, result: ImportResult, seen: Counter)
         return
     found = _resolve(entry, register)
     senders, recipients = found["senders"], found["recipients"]
-    first_sender = register.entities[senders[0]].name if senders else UNKNOWN
-    first_recipient = register.entities[recipients[0]].name if recipients else UNKNOWN
-    base = f"{_date_part(entry.date)}-{surname(first_sender)}-to-{surname(first_recipient)}"
+    sender, recipient = register.entities[senders[0]], register.entities[recipients[0]]
+    base = f"{_date_part(entry.date)}-{surname(sender.name, sender.kind)}-to-{surname(recipient.name, recipient.kind)}"
     letter_id = register.ids.claim(base, "letter")
     register.import_keys.add(key)
     result.letters[letter_id] = _letter_file(entry, found, key)
@@ -117,12 +119,9 @@ def _kind_of(name: Name, kinds: tuple[str, ...]) -> str:
 
 
 def _date_part(date: str) -> str:
-    for start in range(len(date)):
-        if date[start].isdigit():
-            part = date[start:start + _DATE_PREFIX_LENGTH]
-            cut = next((i for i, c in enumerate(part) if not (c.isdigit() or c == "-")), len(part))
-            return part[:cut].rstrip("-") or "undated"
-    return "undated"
+    """The first date written in an EDTF text, as far as the day: what a letter's id begins with."""
+    found = _FIRST_DATE.search(date)
+    return found.group(0).lower().rstrip("-") if found else "undated"
 
 
 def _key(entry: Entry) -> str:
@@ -158,8 +157,10 @@ def _letter_file(entry: Entry, ids: dict[str, list[str]], key: str) -> str:
 
 
 def _markdown(text: str) -> str:
-    """Text from a catalogue as Markdown that shows it as written: no references, no HTML."""
-    return text.replace("\\", "\\\\").replace("[[", "\\[[").replace("<", "\\<")
+    """Text from a catalogue as Markdown that shows it as written: no emphasis, links,
+    references or lists that the catalogue did not mean."""
+    escaped = _MARKDOWN_SIGNS.sub(r"\\\g<0>", text)
+    return _BLOCK_START.sub(r"\g<1>\\\g<2>", escaped)
 
 
 def _entity_file(entity: Known, source: str) -> str:

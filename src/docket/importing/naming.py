@@ -42,8 +42,11 @@ def slug(text: str, limit: int = _BASE_LENGTH) -> str:
     return words
 
 
-def surname(name: str) -> str:
-    """What a letter's id calls a correspondent: the part before a comma, else the last word."""
+def surname(name: str, kind: str = "person") -> str:
+    """What a letter's id calls a correspondent: a person by the part before a comma, else
+    the last word; an organization by its name."""
+    if kind != "person":
+        return slug(name, 30)
     head = name.split(",", 1)[0] if "," in name else (name.split() or [""])[-1]
     return slug(head, 30) or slug(name, 30)
 
