@@ -147,7 +147,7 @@ def _names(action: Element | None, kind: str) -> list[Name]:
         if element.tag in ("persName", "orgName"):
             authority, same_as = _at(element, read_refs, element.attrs.get("ref", ""), False, f"{kind}/{element.tag}/@ref")
             entity = "organization" if element.tag == "orgName" else "person"
-            names.append(Name(element.all_text(), entity, authority, same_as, element.attrs.get("evidence") == "conjecture"))
+            names.append(Name(element.all_text(), entity, authority, same_as, element.attrs.get("evidence") == "conjecture", element.line))
     return names
 
 
@@ -156,7 +156,7 @@ def _place(action: Element | None, kind: str) -> Name | None:
     if not places or not places[0].all_text():
         return None
     authority, same_as = _at(places[0], read_refs, places[0].attrs.get("ref", ""), True, f"{kind}/placeName/@ref")
-    return Name(places[0].all_text(), "place", authority, same_as)
+    return Name(places[0].all_text(), "place", authority, same_as, line=places[0].line)
 
 
 def _date(action: Element | None) -> tuple[str, str]:
@@ -173,7 +173,7 @@ def _mentions(notes: list[Element]) -> dict[str, list[Name]]:
         kind = MENTIONS.get(ref.attrs.get("type", "").rsplit("#", 1)[-1].rsplit(":", 1)[-1].rsplit("/", 1)[-1])
         if kind:
             authority, same_as = _at(ref, read_refs, ref.attrs.get("target", ""), kind == "place", f"note/ref[@type='{ref.attrs['type']}']/@target")
-            mentions.setdefault(kind, []).append(Name(ref.all_text() or ref.attrs.get("target", ""), kind, authority, same_as))
+            mentions.setdefault(kind, []).append(Name(ref.all_text() or ref.attrs.get("target", ""), kind, authority, same_as, line=ref.line))
     return mentions
 
 

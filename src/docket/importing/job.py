@@ -59,7 +59,8 @@ def run_import(site_dir: Path, entries: Iterable[Entry | Skipped], source: str) 
         try:
             _take(entry, register, result, seen)
         except EntryProblem as exc:
-            result.skipped.append(Skipped(entry.where, exc.message, exc.hint))
+            where = f"{entry.where.rsplit(':', 1)[0]}:{exc.line}" if exc.line else entry.where
+            result.skipped.append(Skipped(where, exc.message, exc.hint))
     new = register.new_entities()
     for entity in new:
         write_new(site_dir / "content" / KINDS[entity.kind].folder / f"{entity.id}.md", _entity_file(entity, source))
@@ -96,7 +97,7 @@ def _resolve(entry: Entry, register: Register) -> dict[str, list[str]]:
     }
     found: dict[str, list[str | None]] = {}
     for what, (names, kinds) in fields.items():
-        found[what] = [register.find(_named(name, kinds), kinds, what) for name in names]
+        found[what] = [_found(register, _named(name, kinds), kinds, what) for name in names]
     ids: dict[str, list[str]] = {}
     for what, (names, kinds) in fields.items():
         ids[what] = []
@@ -107,6 +108,13 @@ def _resolve(entry: Entry, register: Register) -> dict[str, list[str]]:
             if known not in ids[what]:
                 ids[what].append(known)
     return ids
+
+
+def _found(register: Register, name: Name, kinds: tuple[str, ...], what: str) -> str | None:
+    try:
+        return register.find(name, kinds, what)
+    except EntryProblem as exc:
+        raise EntryProblem(exc.message, exc.hint, name.line) from None
 
 
 def _named(name: Name, kinds: tuple[str, ...]) -> Name:

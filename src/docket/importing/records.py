@@ -45,6 +45,7 @@ class Name:
     authority: tuple[tuple[str, str], ...] = ()
     same_as: tuple[str, ...] = ()
     conjectured: bool = False
+    line: int | None = field(default=None, compare=False)  # where the file names it, if known
 
 
 @dataclass(slots=True)

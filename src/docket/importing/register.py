@@ -93,7 +93,7 @@ class Register:
         if entity.kind not in kinds:
             raise EntryProblem(
                 f"{what}: '{name.text}' has the authority id of {entity.kind} '{found}'",
-                f"a {what} is a {' or '.join(kinds)}: check the id, or the column it is in",
+                f"{what} takes a {' or '.join(kinds)}: check the id, or the column it is in",
             )
         return found
 

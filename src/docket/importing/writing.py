@@ -52,10 +52,7 @@ def write_new(path: Path, text: str) -> bool:
         return False
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+        temporary.write_text(text, encoding="utf-8", newline="\n")
         os.link(temporary, path)
     except FileExistsError:
         return False
