@@ -82,11 +82,12 @@ def test_same_id_in_two_folders(scratch_site):
     assert problems_of(site) == ["content/places/ali-khamenei.md:1: the id 'ali-khamenei' is already used by content/people/ali-khamenei.md — ids are unique across all folders: rename one of the two files"]
 
 
-def test_letter_without_text_is_fine_only_when_mentioned(scratch_site):
+def test_letter_without_text_is_fine_only_when_mentioned_or_calendared(scratch_site):
     mentioned = letter("senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: mentioned\nnote: Known from a report.\nsource: {title: S}", "")
     empty = letter("senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {title: S}", "")
-    site = scratch_site({"content/letters/a.md": mentioned, "content/letters/b.md": empty})
-    assert problems_of(site) == ["content/letters/b.md:6: the letter has no text, but 'text: full' says it has — add the text below the front-matter, or set 'text: mentioned'"]
+    calendared = letter("senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: calendar\nsource: {title: S}", "")
+    site = scratch_site({"content/letters/a.md": mentioned, "content/letters/b.md": empty, "content/letters/c.md": calendared})
+    assert problems_of(site) == ["content/letters/b.md:6: the letter has no text, but 'text: full' says it has — add the text below the front-matter, or set 'text: mentioned' (or 'text: calendar' when the source prints it)"]
 
 
 def test_reply_warnings(scratch_site):

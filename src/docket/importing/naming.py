@@ -9,6 +9,7 @@ with an id already taken gets the first free ``-2``, ``-3``… Unknown correspon
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from anyascii import anyascii
 
@@ -31,7 +32,7 @@ def is_unknown(name: str) -> bool:
 
 def fold(name: str) -> str:
     """A name as compared: case, spacing and accents' encoding ignored."""
-    return " ".join(name.split()).casefold()
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def slug(text: str, limit: int = _BASE_LENGTH) -> str:
