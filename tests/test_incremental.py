@@ -172,3 +172,38 @@ def test_a_changed_docket_never_answers_nothing_changed(scratch_site, tmp_path):
     with (copy / "docket" / "render.py").open("a") as module:
         module.write("\n# an edit to docket itself\n")
     assert docket_build().startswith("Built ")
+
+
+def test_a_failed_build_keeps_the_parsed_files_for_the_next(scratch_site, monkeypatch):
+    """One bad file must not cost the next build every other file's parse: the parsed
+    files are saved (by a forked process, while the build validates) even when the build
+    then fails."""
+    from docket.engine import cache
+    from docket.errors import BuildFailed
+
+    site = site_with_two_letters(scratch_site)
+    (site / "content/letters/b.md").write_text(REPLY.replace("recipients: [ali-khamenei]", "recipients: [ali-khamenie]"))
+    with pytest.raises(BuildFailed):
+        build(site, search=False)
+    assert not (site / ".docket-cache" / "build.pickle").exists()  # no successful build to remember
+    assert sorted(p.name for p in (site / ".docket-cache").iterdir()) == [".gitignore", "files.pickle"]
+    parsed = []
+    real = cache.read_document
+    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems: parsed.append(rel) or real(rel, raw, problems))
+    (site / "content/letters/b.md").write_text(REPLY)
+    result = build(site, search=False)
+    assert parsed == ["content/letters/b.md"] and not result.problems.errors
+    assert build(site, search=False).up_to_date
+
+
+def test_the_parsed_files_are_written_only_when_some_changed(scratch_site):
+    site = site_with_two_letters(scratch_site)
+    build(site, search=False)
+    stored = site / ".docket-cache" / "files.pickle"
+    before = stored.stat().st_mtime_ns
+    (site / "docket.toml").write_text('title = "Renamed archive"\n')
+    assert not build(site, search=False).up_to_date
+    assert stored.stat().st_mtime_ns == before
+    (site / "content/letters/b.md").write_text(REPLY.replace("A reply.", "A longer reply."))
+    build(site, search=False)
+    assert stored.stat().st_mtime_ns != before

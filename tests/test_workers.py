@@ -113,3 +113,19 @@ def test_a_build_with_one_job_reads_in_one_process(scratch_site, monkeypatch):
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or pytest.fail("forked to read"))
     result = build(site, search=False, workers=1)
     assert result.letters == PARALLEL_READS + 5 and forks == []
+
+
+def test_work_alongside_runs_in_another_process_and_is_done_when_the_block_ends(tmp_path):
+    from docket.engine.workers import alongside
+
+    mark = tmp_path / "pid"
+
+    def work() -> None:
+        time.sleep(0.2)
+        mark.write_text(str(os.getpid()))
+
+    with alongside(work, 2):
+        assert not mark.exists()
+    assert mark.read_text() != str(os.getpid())
+    with alongside(work, 1):
+        assert mark.read_text() == str(os.getpid())  # one worker: done here, first

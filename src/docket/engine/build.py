@@ -9,8 +9,9 @@ Everything is written beside the output folder and swapped in only when it is co
 
 from __future__ import annotations
 
+import functools
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -20,11 +21,17 @@ from docket.archive.load import Reader, load_documents
 from docket.archive.validate import validate
 from docket.config import Config, load_config
 from docket.engine.accounting import cpu_so_far
-from docket.engine.cache import BuildCache, fingerprint, load_cache, save_cache
+from docket.engine.cache import (
+    BuildCache,
+    fingerprint,
+    load_cache,
+    save_files,
+    save_outcome,
+)
 from docket.engine.memory import Collector
 from docket.engine.progress import Progress, no_progress
 from docket.engine.rendering import RenderJob, SearchJob, render_pages
-from docket.engine.workers import default_workers
+from docket.engine.workers import alongside, default_workers
 from docket.errors import BuildFailed, Problems
 from docket.search.bundles import bundle_folder, plan_site
 from docket.search.layout import (
@@ -152,14 +159,16 @@ def build(
             inputs = run.fingerprint(cache, documents, with_search)
             if inputs == cache.fingerprint and cache.output_unchanged(run.output) and not run.problems.errors:
                 return run.nothing_to_do(cache)
-        checked = _validate_and_link(config, documents, run.problems, run.timings)
+        # the parsed files are saved while this process validates and links on one core
+        with alongside(functools.partial(save_files, site_dir, cache), run.workers or default_workers()) if persist else nullcontext():
+            checked = _validate_and_link(config, documents, run.problems, run.timings)
         collector.set_aside()
         run.stop_on_problems()
         result = run.render_and_write(checked, with_search)
         if cache is not None:
             run.remember(cache, inputs, result)
             if persist:
-                save_cache(site_dir, cache)
+                save_outcome(site_dir, cache)
     return result
 
 

@@ -10,7 +10,11 @@ in place, there is nothing to do. Both are only as good as the code that made th
 both are keyed by docket's own files and the versions of the libraries whose output a
 build keeps (:func:`code_identity`): a changed docket starts afresh.
 
-The cache lives in ``.docket-cache/`` beside ``content/``. Deleting it is always safe.
+The cache lives in ``.docket-cache/`` beside ``content/``, in two files: the parsed files
+(``files.pickle``, large, saved while the build validates and links, whether or not it
+then succeeds, so that one bad file does not cost the next build every other file's
+parse) and what the last successful build found (``build.pickle``, small, saved at its
+end). Deleting either is always safe.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from docket.engine.workers import default_workers, in_workers
 from docket.errors import Problems, SourceError
 
 CACHE_DIR = ".docket-cache"
-FORMAT = 5  # bump when what is pickled changes shape
+FORMAT = 6  # bump when what is pickled changes shape
 PACKAGE_DIR = Path(__file__).parents[1]  # the docket package
 #: libraries whose output a build keeps (parsed Markdown, rendered pages, the search index)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "jinja2", "pyyaml", "pagefind")
@@ -58,6 +62,7 @@ class BuildCache:
     output: tuple[str, int, int] | None = None  # output folder, its inode and mtime_ns after the last build
     problems: tuple[SourceError, ...] = ()  # the last build's warnings, to report again
     result: tuple[int, int, int, int] = (0, 0, 0, 0)  # its pages, letters, entities, indexed pages
+    files_changed: bool = False  # files were parsed or forgotten since the cache was read
 
     def read(self, rel: str, path: Path, problems: Problems) -> Document | None:
         """The document in ``path``, parsed anew only when its content changed."""
@@ -79,6 +84,7 @@ class BuildCache:
         refreshed = [entry for chunk in done for entry in chunk]
         for (rel, _, _), entry in zip(stale, refreshed):
             self.files[rel] = entry
+        self.files_changed = self.files_changed or bool(stale)
         documents = []
         for rel, _ in files:
             entry = self.files[rel]
@@ -107,6 +113,7 @@ class BuildCache:
     def keep_only(self, rels: set[str]) -> None:
         for rel in [r for r in self.files if r not in rels]:
             del self.files[rel]
+            self.files_changed = True
 
     def output_unchanged(self, output: Path) -> bool:
         if self.output is None or not output.is_dir():
@@ -119,30 +126,57 @@ class BuildCache:
         self.output = (str(output), info.st_ino, info.st_mtime_ns)
 
 
+FILES = "files.pickle"  # the parsed files
+OUTCOME = "build.pickle"  # the last successful build's fingerprint, output and findings
+
+
 def load_cache(site_dir: Path) -> BuildCache:
-    path = site_dir / CACHE_DIR / "build.pickle"
+    """The cache as the last builds left it; an empty one where it is missing, unreadable,
+    or made by another docket."""
+    files = _load(site_dir / CACHE_DIR / FILES)
+    if files is None:
+        return BuildCache()
+    cache = BuildCache(files=files)
+    outcome = _load(site_dir / CACHE_DIR / OUTCOME)
+    if outcome is not None:
+        cache.fingerprint, cache.output, cache.problems, cache.result = outcome
+    return cache
+
+
+def _load(path: Path):  # type: ignore[no-untyped-def]
     try:
         with path.open("rb") as handle:
             stored = pickle.load(handle)
         if stored.get("format") == FORMAT and stored.get("code") == code_identity():
-            return stored["cache"]
+            return stored["content"]
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError, ImportError):
         pass
-    return BuildCache()
+    return None
 
 
-def save_cache(site_dir: Path, cache: BuildCache) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+def save_files(site_dir: Path, cache: BuildCache) -> None:
+    """Keep the parsed files for the next build, if any changed since they were read."""
+    if cache.files_changed:
+        _save(site_dir, FILES, cache.files)
+
+
+def save_outcome(site_dir: Path, cache: BuildCache) -> None:
+    """Keep what this successful build found, for the next to see that nothing changed."""
+    _save(site_dir, OUTCOME, (cache.fingerprint, cache.output, cache.problems, cache.result))
+
+
+def _save(site_dir: Path, name: str, content: object) -> None:
+    """Write one file of the cache atomically; a cache that cannot be written is simply not kept."""
     folder = site_dir / CACHE_DIR
+    temporary = folder / f"{name}.{os.getpid()}"
     try:
         folder.mkdir(exist_ok=True)
         (folder / ".gitignore").write_text("*\n")
-        temporary = folder / f"build.pickle.{os.getpid()}"
         with temporary.open("wb") as handle:
-            pickle.dump({"format": FORMAT, "code": code_identity(), "cache": cache}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / "build.pickle")
+            pickle.dump({"format": FORMAT, "code": code_identity(), "content": content}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / name)
     except OSError:
-        pass
+        temporary.unlink(missing_ok=True)
 
 
 @functools.cache

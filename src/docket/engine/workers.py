@@ -10,6 +10,9 @@ Results come back in the order the items were handed out, so the outcome is what
 process would have made, whatever the number of workers. Where ``fork`` is not available,
 with one worker or one item, the work is done in this process.
 
+``alongside(work, workers)`` runs ``work()`` in one forked process while this one goes on with a
+block of its own, and waits for it at the block's end.
+
 Ctrl-C stops the workers and reaches the caller as KeyboardInterrupt: the wait for a
 result looks for it every ``POLL`` seconds, since one item can be a long piece of work
 (a whole search-index bundle).
@@ -67,6 +70,32 @@ def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: i
                 raise KeyboardInterrupt
     finally:
         _work = None
+
+
+@contextmanager
+def alongside(work: Callable[[], object], workers: int) -> Iterator[None]:
+    """``work()`` in a forked process while this one runs the block; waited for at its end.
+
+    The forked process leaves Ctrl-C to this one and finishes its work, so it must be
+    short and leave nothing half-done. With one worker, or where ``fork`` is not
+    available, the work is done here first.
+    """
+    if workers < 2 or not can_fork():
+        work()
+        yield
+        return
+    set_aside_before_forking()
+    process = multiprocessing.get_context("fork").Process(target=_alone, args=(work,))
+    process.start()
+    try:
+        yield
+    finally:
+        process.join()
+
+
+def _alone(work: Callable[[], object]) -> None:
+    _ignore_interrupts()
+    work()
 
 
 def _run(item):  # type: ignore[no-untyped-def]
