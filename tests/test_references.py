@@ -8,6 +8,7 @@ letters list them, by role.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 from conftest import BASIC_LETTER, REPO, letter
 
@@ -45,8 +46,9 @@ def test_a_reference_in_a_front_matter_note_is_reported_at_its_line(scratch_site
 class Sections(HTMLParser):
     """The headings of a letter page's 'Referred to' section, each with the links under it."""
 
-    def __init__(self) -> None:
+    def __init__(self, url: str) -> None:
         super().__init__()
+        self.url = url  # the page's own address, against which its links resolve
         self.inside = False
         self.depth = 0
         self.heading: list[str] | None = None
@@ -64,7 +66,7 @@ class Sections(HTMLParser):
         elif tag == "h3":
             self.heading = []
         elif tag == "a" and self.current and "/letters/" in attrs.get("href", "") or tag == "a" and self.current and "/people/" in attrs.get("href", ""):
-            self.found[self.current].append(attrs["href"])
+            self.found[self.current].append(urljoin(self.url, attrs["href"]))
 
     def handle_endtag(self, tag):
         if not self.inside:
@@ -82,8 +84,8 @@ class Sections(HTMLParser):
             self.heading.append(data)
 
 
-def referred(page: str) -> dict[str, list[str]]:
-    parser = Sections()
+def referred(page: str, url: str) -> dict[str, list[str]]:
+    parser = Sections(url)
     parser.feed(page)
     return parser.found
 
@@ -98,7 +100,7 @@ def test_a_letter_lists_the_letters_and_entities_that_refer_to_it_by_role(scratc
     })
     build(site, search=False)
     page = (site / "site/letters/a/index.html").read_text()
-    assert referred(page) == {
+    assert referred(page, "/letters/a/") == {
         "Mentioned in": ["/letters/c/", "/letters/d/"],
         "Cited in": ["/letters/b/"],
         "Linked from": ["/people/x/"],
@@ -118,4 +120,4 @@ def test_the_archives_speech_note_shows_on_the_letter_it_names(tmp_path):
     """The speech's footnote names Haniyeh's letter of 18 May 2021: that page says so."""
     build(REPO, tmp_path / "site", search=False, use_cache=False)
     page = (tmp_path / "site/letters/2021-05-18-haniyeh-to-khamenei/index.html").read_text()
-    assert referred(page)["Mentioned in"] == ["/letters/2021-05-21-haniyeh-speech/"]
+    assert referred(page, "/letters/2021-05-18-haniyeh-to-khamenei/")["Mentioned in"] == ["/letters/2021-05-21-haniyeh-speech/"]

@@ -29,6 +29,7 @@ from docket.config import Config
 from docket.paths import Url, record_url
 from docket.site.fragments import Fragments
 from docket.site.page import IndexKey, Page
+from docket.site.relative import relative_links
 from docket.site.theme import TemplateProblem, make_environment, template_location
 from docket.site.timeline import group_by_year, placement
 from docket.site.views import Views
@@ -68,7 +69,8 @@ class Renderer:
     def render(self, template: str, url: str, **context: Any) -> str:
         try:
             page_url = self.views.href(url)
-            return self.env.get_template(template).render(page_url=page_url, nav_current=self.views.nav_current(page_url), **context)
+            html = self.env.get_template(template).render(page_url=page_url, nav_current=self.views.nav_current(page_url), **context)
+            return relative_links(html, page_url, self.views.prefix)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or template, exc.lineno, exc.message or str(exc)) from None
         except jinja2.TemplateNotFound as exc:
