@@ -121,3 +121,33 @@ def test_value_cut_short_by_a_comment_is_a_warning(scratch_site):
     assert problems_of(site) == [
         "content/letters/a.md:6: warning: the value was cut at ' #': YAML read 'Letter' and took the rest as a comment — put the whole value in quotes: \"Letter #3\""
     ]
+
+
+PLACE = "content/places/gaza-strip.md"
+
+
+@pytest.mark.parametrize(
+    "coordinates, expected",
+    [
+        ("[31.42, 34.36]", []),
+        ("{lat: 31.42, lon: -34.36}", []),
+        ("[131.42, 34.36]", ["content/places/gaza-strip.md:4: coordinates[0]: latitude 131.42 is outside -90 to 90 — is it the longitude? write [latitude, longitude] in decimal degrees, e.g. [35.6944, 51.4215]"]),
+        ("{lat: 31, lon: 200}", ["content/places/gaza-strip.md:4: coordinates.lon: longitude 200 is outside -180 to 180"]),
+        ("[31.42 N, 34.36]", ["content/places/gaza-strip.md:4: coordinates[0]: latitude: expected a number in decimal degrees, found '31.42 N'"]),
+        ("[31.42]", ["content/places/gaza-strip.md:4: coordinates: expected [latitude, longitude] or {lat: …, lon: …}"]),
+        ("{latitude: 1, longitude: 2}", ["content/places/gaza-strip.md:4: coordinates: expected [latitude, longitude] or {lat: …, lon: …}"]),
+    ],
+)
+def test_place_coordinates_are_checked(scratch_site, coordinates, expected):
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, PLACE: f"---\nname: Gaza Strip\ndescription: A coastal territory.\ncoordinates: {coordinates}\n---\n"})
+    found = [p.removesuffix(" — write [latitude, longitude] in decimal degrees, e.g. [35.6944, 51.4215]") for p in problems_of(site)]
+    assert found == expected
+    if not expected:
+        lat, lon = check(site).site.entities["gaza-strip"].coordinates
+        assert lat == 31.42 and abs(lon) == 34.36
+
+
+def test_only_places_have_coordinates(scratch_site):
+    person = "---\nname: Ali Khamenei\ndescription: Supreme Leader of Iran from 1989.\ncoordinates: [35.7, 51.4]\n---\n"
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "content/people/ali-khamenei.md": person})
+    assert problems_of(site)[0].startswith("content/people/ali-khamenei.md:4: coordinates: unknown field")

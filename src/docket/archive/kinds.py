@@ -19,6 +19,7 @@ class Kind:
     dates: tuple[tuple[str, str], ...] = ()  # (field, label), in display order
     skeleton: str = ""  # the file 'docket new' writes; {title} is the record's title or name
     search_filter: bool = False  # the search page filters letters by the ones they mention
+    fields: tuple[str, ...] = ()  # front-matter fields of this kind only, beyond every entity's
 
     @property
     def heading(self) -> str:
@@ -63,7 +64,8 @@ ENTITIES: tuple[Kind, ...] = (
          _entity_skeleton("who this is", ("born", "died")), search_filter=True),
     Kind("organization", "organizations", "Organization", (("founded", "Founded"), ("dissolved", "Dissolved")),
          _entity_skeleton("what this is", ("founded",)), search_filter=True),
-    Kind("place", "places", "Place", skeleton=_entity_skeleton("where this is")),
+    Kind("place", "places", "Place", skeleton=_entity_skeleton("where this is", more="# coordinates: [latitude, longitude], in decimal degrees\n"),
+         fields=("coordinates",)),
     Kind("event", "events", "Event", (("start", "Began"), ("end", "Ended")),
          _entity_skeleton("what happened", ("start", "end"), "places: []\n")),
     Kind("work", "works", "Work", (("date", "Date"),), _entity_skeleton("what this work is")),

@@ -103,6 +103,7 @@ class Entity:
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     markdown: dict[str, Rendered] = field(default_factory=dict)  # "body" and Markdown fields, parsed
+    coordinates: tuple[float, float] | None = None  # places: (latitude, longitude) in degrees
 
     @property
     def record_kind(self) -> str:

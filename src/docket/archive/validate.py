@@ -30,6 +30,7 @@ from docket.errors import Problems, did_you_mean
 CORRESPONDENT = ("person", "organization")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 SAFE_URL = re.compile(r"https?://[^\s<>\"]+\Z", re.IGNORECASE)
+DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 
 LETTER_FIELDS = (
     "kind", "title", "date", "date_note", "senders", "recipients", "place_sent", "place_received",
@@ -281,7 +282,7 @@ def _source(r: FieldReader, refs: list[Ref]) -> Source:
 def read_entity(r: FieldReader) -> Entity:
     d = r.document
     date_fields = KINDS[d.kind].date_fields
-    allowed = ENTITY_COMMON + date_fields + (("places",) if d.kind == "event" else ())
+    allowed = ENTITY_COMMON + date_fields + KINDS[d.kind].fields + (("places",) if d.kind == "event" else ())
     r.unknown_fields((), d.fields, allowed)
     refs: list[Ref] = []
     found_dates = {}
@@ -314,7 +315,36 @@ def read_entity(r: FieldReader) -> Entity:
         refs=refs,
         extra=_extra(r),
         markdown=d.markdown,
+        coordinates=_coordinates(r) if "coordinates" in KINDS[d.kind].fields else None,
     )
+
+
+def _coordinates(r: FieldReader) -> tuple[float, float] | None:
+    """A place's ``coordinates``: ``[latitude, longitude]`` or ``{lat: …, lon: …}``, in
+    decimal degrees, each checked against its range."""
+    value = r.value(("coordinates",))
+    if value is None or value == "" or value == []:
+        return None
+    hint = "write [latitude, longitude] in decimal degrees, e.g. [35.6944, 51.4215]"
+    if isinstance(value, list) and len(value) == 2:
+        paths: tuple[FieldPath, FieldPath] = (("coordinates", 0), ("coordinates", 1))
+    elif isinstance(value, dict) and set(value) == {"lat", "lon"}:
+        paths = (("coordinates", "lat"), ("coordinates", "lon"))
+    else:
+        r.error(("coordinates",), "expected [latitude, longitude] or {lat: …, lon: …}", hint)
+        return None
+    found = []
+    for path, (name, limit) in zip(paths, (("latitude", 90), ("longitude", 180))):
+        text = r.value(path)
+        number = float(text) if isinstance(text, str) and DECIMAL.match(text.strip()) else None
+        if number is None:
+            r.error(path, f"{name}: expected a number in decimal degrees, found '{text}'", hint)
+        elif not -limit <= number <= limit:
+            swapped = name == "latitude" and abs(number) <= 180
+            r.error(path, f"{name} {text.strip()} is outside -{limit} to {limit}", ("is it the longitude? " if swapped else "") + hint)
+            number = None
+        found.append(number)
+    return (found[0], found[1]) if None not in found else None
 
 
 def _extra(r: FieldReader) -> dict[str, Any]:
