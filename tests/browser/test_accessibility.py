@@ -19,6 +19,8 @@ PAGES = {
     "timeline": "/timeline/",
     "letters index": "/letters/",
     "home": "/",
+    "places index (map)": "/places/",
+    "place (map)": "/places/tehran/",
     "search with results": "/search/",
 }
 
@@ -50,3 +52,23 @@ def test_no_axe_violations(scheme_page, site_url: str, archive: Archive, axe: Ax
     assert page.evaluate(f"() => matchMedia('(prefers-color-scheme: {scheme})').matches")
     results = axe.run(page)
     assert results.violations_count == 0, f"axe on {PAGES[name]} ({scheme} scheme):\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("path", ["/", ENTITY, "/places/", "/places/tehran/"])
+def test_pictures_tables_open_and_pass_axe(scheme_page, site_url: str, axe: Axe, path: str) -> None:
+    """With every picture's table opened, the tables too have no violations; each SVG is an
+    image named by its title."""
+    scheme, page = scheme_page
+    page.goto(site_url + path)
+    figures = page.locator("figure.picture")
+    assert figures.count() >= 1
+    for summary in page.locator("figure.picture summary").all():
+        summary.click()
+    for index in range(figures.count()):
+        svg = figures.nth(index).locator("svg")
+        assert svg.get_attribute("role") == "img"
+        name = page.evaluate("(id) => document.getElementById(id).textContent", svg.get_attribute("aria-labelledby"))
+        assert len(name) > 20
+        assert figures.nth(index).locator("table tbody tr").first.is_visible()
+    results = axe.run(page)
+    assert results.violations_count == 0, f"axe on {path} ({scheme} scheme), tables open:\n{results.generate_report()}"

@@ -29,6 +29,7 @@ from docket.config import Config
 from docket.paths import Url, record_url
 from docket.site.fragments import Fragments
 from docket.site.page import IndexKey, Page
+from docket.site.pictures import Pictures
 from docket.site.relative import relative_links
 from docket.site.theme import TemplateProblem, make_environment, template_location
 from docket.site.timeline import group_by_year, placement
@@ -59,6 +60,7 @@ class Renderer:
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, cached=self.fragments.template_global())
         self.search_folders = search_folders
         self._by_year: dict[str, list] = {}
+        self.pictures = Pictures(site, self.views)  # its counts made once, before any worker forks
 
     # -- helpers -----------------------------------------------------------------
     def markdown(self, record: Letter | Entity, name: str = "body") -> Markup:
@@ -221,6 +223,7 @@ class Renderer:
             during_count=len(during),
             during_years=[(slug, views.href(f"/timeline/{slug}/")) for slug in during_years],
             letter_count=site.letter_count(entity.id),
+            pictures=self.pictures.entity(entity),
             search={
                 "filters": [("kind", KIND_LABELS[entity.kind])],
                 "meta": [("kind", KIND_LABELS[entity.kind])] + ([("date", first_date.display())] if first_date else []),
@@ -237,7 +240,8 @@ class Renderer:
             entity = site.entities[entity_id]
             initial = index_key(entity.name)[0]
             groups.setdefault(initial, []).append((views.link(entity_id), entity.description, site.letter_count(entity_id)))
-        html = self.render("entity_index.html", url, title=KINDS[kind].heading, kind=kind, groups=list(groups.items()))
+        html = self.render("entity_index.html", url, title=KINDS[kind].heading, kind=kind, groups=list(groups.items()),
+                           pictures=self.pictures.entity_index(kind))
         return Page(url, html, False)
 
     def _years(self, section: str) -> list:
@@ -276,6 +280,7 @@ class Renderer:
             counts=counts,
             first=self.views.cards(site.chronology[:5]),
             latest=self.views.cards([i for i in reversed(site.chronology) if site.letters[i].date][:5]),
+            pictures=self.pictures.home(),
         )
         return Page(Url("/"), html, False)
 
