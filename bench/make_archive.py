@@ -8,7 +8,9 @@ organizations,places,events,works}/<id>.md, each a Markdown file with YAML front
 
 * Entities: people (~3 % of N, at least 5), organizations (~N/200, at least 3), places
   (~N/300, at least 3), events (~N/250, at least 2) and a handful of works, each with a
-  name, aliases, a one-line description, EDTF dates, occasional authority ids and bodies.
+  name, aliases, a one-line description, EDTF dates, occasional authority ids and bodies;
+  four places in five have coordinates (in Europe and around the Mediterranean), drawn
+  from a generator of their own so that every other draw is as it was without them.
 * Letters: ids ``l000123-<sender>-to-<recipient>``, numbered in date order; 300-1,500-word
   pseudo-text bodies (about 4 KB) from a fixed word list with headings, emphasis, lists,
   blockquotes, footnotes, https links and ``[[id]]`` / ``[[id|text]]`` cross-references;
@@ -359,6 +361,9 @@ class Archive:
             if rng.random() < 0.3:
                 f["geonames"] = str(rng.randint(100000, 9999999))
             self.wikidata(f, 0.4)
+            where = random.Random(f"coordinates-{i}")  # its own generator: the archive's draws stay as they were
+            if where.random() < 0.8:
+                f["coordinates"] = f"[{where.uniform(30, 62):.4f}, {where.uniform(-12, 45):.4f}]"
             e = Entity(self.new_id(name, "places"), "place", name, name, f)
             places.append(e)
 
@@ -509,6 +514,8 @@ class Archive:
         for key in ("wikidata", "viaf", "geonames"):
             if key in f:
                 out.append(f"{key}: {q(f[key])}")
+        if "coordinates" in f:
+            out.append(f"coordinates: {f['coordinates']}")
         out.append("---")
         text = "\n".join(out) + "\n" + self.entity_body(e)
         data = text.encode("utf-8")
