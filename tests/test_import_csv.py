@@ -180,3 +180,24 @@ def test_semicolons_another_delimiter_and_csv2cmi_ini_are_understood(tmp_path, c
     assert letter["senders"] == ["a-b", "c-d"]
     assert letter["source"] == {"title": "Briefwechsel, vol. 1", "location": "3"}
     assert fields(tmp_path / "site", "content/people/a-b.md")["gnd"] == "1051178460"
+
+
+def test_a_failed_write_leaves_whole_files_only_and_importing_again_adds_the_rest(tmp_path, capsys):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "letters").write_text("in the way")  # a file where the folder must go
+    code, out, err = run(capsys, "import", "csv", str(SHEET), "--site", str(site))
+    assert code == 1 and out == ""
+    assert err.startswith(f"docket import: cannot write into {site / 'content'} (")
+    assert err.endswith("— every file written is whole; free the space or fix the permissions and import again to add the rest\n")
+    assert not [path for path in site.rglob("*") if path.name.startswith(".")]
+    assert fields(site, "content/people/marx-karl.md")["gnd"] == "118578537"
+    (site / "content" / "letters").unlink()
+    code, out, err = run(capsys, "import", "csv", str(SHEET), "--site", str(site))
+    assert out == f"Imported 15 letters, 0 people, 0 organizations and 0 places from {SHEET}; skipped 5 that could not be taken.\n"
+    assert files_of(site) == files_of(_fresh_import(tmp_path / "fresh", capsys))
+
+
+def _fresh_import(site: Path, capsys) -> Path:
+    run(capsys, "import", "csv", str(SHEET), "--site", str(site))
+    return site

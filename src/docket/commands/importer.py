@@ -32,6 +32,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"docket import: cannot write into {site_dir / 'content'} ({exc.strerror}) — every file written is whole; free the space or fix the permissions and import again to add the rest", file=sys.stderr)
+        return 1
     for skipped in result.skipped:
         print(skipped.format(), file=sys.stderr)
     print(result.summary(label))
