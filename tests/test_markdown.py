@@ -97,3 +97,15 @@ def test_no_content_can_forge_a_slot():
     """markdown-it turns NUL into U+FFFD: text cannot pose as a reference's slot."""
     out = html("before \x00a0\x00 after [[ali-khamenei]]")
     assert "\x00" not in out and out.count('class="xref"') == 1
+
+
+def test_footnotes_are_named_for_a_listener_and_listed_under_a_heading():
+    """A bare "[1]" and "↩︎" say nothing read aloud; the notes need a heading of their own."""
+    html = render_source("One[^a] and again[^a].\n\n[^a]: The note.", "note").html
+    assert '<a href="#fn-note-1" id="fnref-note-1" aria-label="Footnote 1">[1]</a>' in html
+    assert 'id="fnref-note-1:1" aria-label="Footnote 1, reference 2"' in html
+    assert '<a href="#fnref-note-1" class="footnote-backref" aria-label="Back to footnote 1 in the text">' in html
+    assert 'aria-label="Back to footnote 1, reference 2 in the text"' in html
+    assert '<section class="footnotes" aria-labelledby="footnotes-note">\n<h3 id="footnotes-note" class="footnotes-heading">Footnotes</h3>' in html
+    body = render_source("Two[^b].\n\n[^b]: Another.").html
+    assert 'aria-labelledby="footnotes"' in body and 'id="footnotes"' in body  # ids apart from the note's

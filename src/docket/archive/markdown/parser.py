@@ -11,6 +11,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .footnotes import footnotes_plugin
 from .headings import headings_plugin
 from .locate import ENV_KEY, locate_plugin
 from .xref import Rendered, xref_plugin
@@ -19,6 +20,7 @@ _MD = (
     MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
     .enable("table")
     .use(footnote_plugin)
+    .use(footnotes_plugin)
     .use(xref_plugin)
     .use(headings_plugin)
     .use(locate_plugin)
