@@ -136,3 +136,11 @@ def test_phone_layout_has_no_horizontal_scroll(browser, site_url: str, archive: 
         assert not overflowing, f"pages wider than a 390 px phone (scrollWidth, innerWidth): {overflowing}"
     finally:
         context.close()
+
+
+def test_the_collapsed_source_lead_prints_open(page, site_url: str) -> None:
+    page.goto(site_url + "/letters/2021-05-18-haniyeh-to-khamenei/")
+    lead = page.locator("details.source-lead blockquote")
+    expect(lead).to_be_hidden()  # collapsed on screen
+    page.emulate_media(media="print")
+    expect(lead).to_be_visible()
