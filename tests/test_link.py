@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import letter
 
 from docket.engine.build import check
@@ -107,3 +109,20 @@ def test_an_index_files_every_name_under_the_group_it_sorts_in(scratch_site):
     assert groups == ["#", "A", "E", "H", "I", "Z"]
     order = re.findall(r'<p class="index-name"><a href="\.\./people/([a-z0-9-]+)/">', page)
     assert order == ["nineteen", "ada", "ali-b", "ali-khamenei", "emile", "haj", "ismail-haniyeh", "zed"]
+
+
+def test_the_timeline_says_when_an_event_began_and_when_it_ended(scratch_site):
+    from docket.engine.build import build
+
+    files = {
+        "content/events/talks.md": "---\nname: Talks\ndescription: Talks.\nstart: 2021-01-03\nend: 2021-02-10\n---\n",
+        "content/events/one-day.md": "---\nname: One day\ndescription: A day.\nstart: 2021-01-05\nend: 2021-01-05\n---\n",
+        "content/events/open.md": "---\nname: Open\ndescription: Still going.\nstart: 2021-01-07\n---\n",
+    }
+    site = scratch_site(files)
+    build(site, search=False)
+    page = re.sub(r"<[^>]+>", "", (site / "site/timeline/index.html").read_text())
+    page = re.sub(r"\s+", " ", page)
+    assert "Event Talks Began 3 January 2021 Ended 10 February 2021" in page
+    assert "Event One day On 5 January 2021" in page
+    assert "Event Open Began 7 January 2021 " in page and "Open Began 7 January 2021 Ended" not in page

@@ -252,7 +252,7 @@ class Renderer:
                 for event_id in self.site.by_kind["event"]:
                     event = self.site.entities[event_id]
                     if "start" in event.dates:
-                        events.append((self.views.link(event_id), event.dates["start"]))
+                        events.append((self.views.link(event_id), event.dates["start"], event.dates.get("end")))
             self._by_year[section] = group_by_year(self.views.cards(self.site.chronology), events)
         return self._by_year[section]
 

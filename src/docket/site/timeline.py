@@ -23,7 +23,8 @@ class Entry:
     sort_key: tuple
     card: LetterCard | None = None
     event: Link | None = None
-    event_date: EdtfDate | None = None
+    event_date: EdtfDate | None = None  # when the event began
+    event_end: EdtfDate | None = None  # and when it ended, if known
 
 
 @dataclass(slots=True)
@@ -54,20 +55,22 @@ def placement(date: EdtfDate | None) -> tuple[str, int | None]:
     return str(anchor.year), month
 
 
-def group_by_year(cards: list[LetterCard], events: list[tuple[Link, EdtfDate]] = ()) -> list[Year]:
-    """Years in order (undated last), each with its months in order (month unknown first)."""
+def group_by_year(cards: list[LetterCard], events: list[tuple[Link, EdtfDate, EdtfDate | None]] = ()) -> list[Year]:
+    """Years in order (undated last), each with its months in order (month unknown first).
+
+    ``events`` are (link, start, end or None): each is filed where it began."""
     buckets: dict[str, dict[int, list[Entry]]] = {}
     counts: dict[str, int] = {}
     for index, card in enumerate(cards):
         year, month = placement(card.date)
         buckets.setdefault(year, {}).setdefault(month or 0, []).append(Entry((index, 0), card=card))
         counts[year] = counts.get(year, 0) + 1
-    for index, (link, date) in enumerate(events):
+    for index, (link, date, end) in enumerate(events):
         year, month = placement(date)
         if year == UNDATED:
             continue
         key = (date.sort_key(), 1, index)
-        buckets.setdefault(year, {}).setdefault(month or 0, []).append(Entry(key, event=link, event_date=date))
+        buckets.setdefault(year, {}).setdefault(month or 0, []).append(Entry(key, event=link, event_date=date, event_end=end))
     years = []
     for year in sorted(buckets, key=lambda y: (y == UNDATED, y)):
         section = Year("Undated" if year == UNDATED else year, year, letter_count=counts.get(year, 0))
