@@ -175,3 +175,17 @@ def test_search_bundles_are_the_same_whatever_the_number_of_workers(tmp_path, mo
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert any(name.startswith("pagefind/bundle-") for name in outputs[0])
     assert outputs[0] == outputs[1]
+
+
+def test_names_are_isolated_from_the_text_around_them(built):
+    """A name in Arabic script must not reorder the words beside it (a title, a card, a
+    list of senders): every link to a record and every card title isolates its text."""
+    import re
+
+    page = (built / "people/ziyad-al-nakhalah/index.html").read_text(encoding="utf-8")
+    assert '<h1 data-pagefind-meta="title"><bdi>Ziyad al-Nakhalah</bdi></h1>' in page
+    letter = (built / "letters/2022-08-11-khamenei-to-al-nakhalah/index.html").read_text(encoding="utf-8")
+    record_links = re.findall(r'<a href="\.\./\.\./(?:people|organizations|places|events|works|letters)/[^"#]+/"[^>]*>', letter)
+    assert len(record_links) > 5
+    assert [a for a in record_links if 'dir="auto"' not in a and 'rel="' not in a and "xref" not in a] == []
+    assert '<p class="card-title"><a href="../../letters/' in letter and re.search(r'<p class="card-title"><a href="[^"]+" dir="auto">', letter)
