@@ -109,3 +109,31 @@ def test_footnotes_are_named_for_a_listener_and_listed_under_a_heading():
     assert '<section class="footnotes" aria-labelledby="footnotes-note">\n<h3 id="footnotes-note" class="footnotes-heading">Footnotes</h3>' in html
     body = render_source("Two[^b].\n\n[^b]: Another.").html
     assert 'aria-labelledby="footnotes"' in body and 'id="footnotes"' in body  # ids apart from the note's
+
+
+def test_a_summary_is_one_line_of_markdown_shown_as_such_and_described_as_plain_text(scratch_site):
+    """A summary written with *emphasis* showed its asterisks; now it is Markdown (inline:
+    no paragraph), its references linked, and the page's description is its plain text."""
+    from conftest import BASIC_LETTER
+
+    from docket.engine.build import build
+
+    front = "summary: Thanks *warmly* for `support`, via [[ismail-haniyeh|Haniyeh]] & <b>.\n"
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER.replace("---\n", "---\n" + front, 1)})
+    build(site, search=False)
+    page = (site / "site/letters/a/index.html").read_text()
+    html = 'Thanks <em>warmly</em> for <code>support</code>, via <a class="xref" href="../../people/ismail-haniyeh/">Haniyeh</a> &amp; &lt;b&gt;.'
+    assert f'<p class="summary">{html}</p>' in page
+    assert '<meta name="description" content="Thanks warmly for support, via Haniyeh &amp; &lt;b&gt;.">' in page
+    listing = (site / "site/letters/index.html").read_text()
+    assert f'<p class="card-summary">{html.replace("../../", "../")}</p>' in listing
+
+
+def test_a_reference_in_a_summary_is_checked_with_its_line(scratch_site):
+    from conftest import BASIC_LETTER
+
+    from docket.engine.build import check
+
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER.replace("---\n", "---\nsummary: About [[nobody]].\n", 1)})
+    errors = [e.format() for e in check(site).problems.errors]
+    assert len(errors) == 1 and errors[0].startswith("content/letters/a.md:2:") and "nobody" in errors[0]

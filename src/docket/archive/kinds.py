@@ -82,6 +82,8 @@ KIND_LABELS: dict[str, str] = {**DOCUMENT_KINDS, **{kind.name: kind.label for ki
 #: front-matter fields of letters written in Markdown, each with the prefix that keeps its
 #: footnote ids apart from the body's on the page
 LETTER_MARKDOWN_FIELDS: dict[str, str] = {"date_note": "date-note", "note": "note"}
+#: a letter's fields in one line of Markdown (no paragraphs), shown inside a template's own element
+LETTER_INLINE_MARKDOWN_FIELDS: tuple[str, ...] = ("summary",)
 
 #: the search page's filters, in the order it shows them: (Pagefind filter, label)
 SEARCH_FILTERS: tuple[tuple[str, str], ...] = (

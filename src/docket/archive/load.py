@@ -21,8 +21,13 @@ from docket.archive.frontmatter import (
     FrontMatterError,
     parse_front_matter,
 )
-from docket.archive.kinds import KIND_OF_FOLDER, KINDS, LETTER_MARKDOWN_FIELDS
-from docket.archive.markdown import Rendered, render_source
+from docket.archive.kinds import (
+    KIND_OF_FOLDER,
+    KINDS,
+    LETTER_INLINE_MARKDOWN_FIELDS,
+    LETTER_MARKDOWN_FIELDS,
+)
+from docket.archive.markdown import Rendered, render_inline_source, render_source
 from docket.errors import Problems
 from docket.paths import ID_RULE, RecordId, is_valid_id
 
@@ -175,13 +180,17 @@ def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str,
     columns are given in the body only, where the text stands as written.
     """
     parsed = {"body": _in_file(render_source(body), document.body_line, True)}
-    for name, doc_id in (LETTER_MARKDOWN_FIELDS if document.kind == "letter" else {}).items():
+    if document.kind != "letter":
+        return parsed
+    fields = [(name, lambda text, doc_id=doc_id: render_source(text, doc_id)) for name, doc_id in LETTER_MARKDOWN_FIELDS.items()]
+    fields += [(name, render_inline_source) for name in LETTER_INLINE_MARKDOWN_FIELDS]
+    for name, render in fields:
         value = document.fields.get(name)
         if isinstance(value, str) and value.strip():
             line = document.line((name,))
             after_key = lines[line - 1].partition(":")[2].strip() if line <= len(lines) else ""
             first = line + 1 if after_key[:1] in ("|", ">") else line
-            parsed[name] = _in_file(render_source(value.strip(), doc_id), first, False)
+            parsed[name] = _in_file(render(value.strip()), first, False)
     return parsed
 
 

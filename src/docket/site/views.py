@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from markupsafe import Markup
+
 from docket.archive.dates import EdtfDate
 from docket.archive.kinds import KIND_LABELS, KINDS
 from docket.archive.link import Site
+from docket.archive.markdown import fill_links
 from docket.archive.model import TEXT_EXTENT_LABELS, Letter
 from docket.paths import record_url
 
@@ -36,7 +39,8 @@ class LetterCard:
     senders: tuple[Link, ...]
     recipients: tuple[Link, ...]
     text: str
-    summary: str
+    summary: str  # as plain text (for a page's description)
+    summary_html: Markup  # its Markdown rendered, references linked
 
     @property
     def date_text(self) -> str:
@@ -90,10 +94,15 @@ class Views:
                 senders=self.links(letter.senders),
                 recipients=self.links(letter.recipients),
                 text=letter.text,
-                summary=letter.summary,
+                **self._summary(letter),
             )
             self._cards[letter_id] = found
         return found
+
+    def _summary(self, letter: Letter) -> dict[str, str | Markup]:
+        rendered = letter.markdown.get("summary")
+        html = Markup(fill_links(rendered, self.resolve)) if rendered else Markup("")
+        return {"summary": html.striptags(), "summary_html": html}
 
     def cards(self, ids: list[str]) -> list[LetterCard]:
         return [self.card(i) for i in ids]

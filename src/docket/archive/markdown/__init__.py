@@ -14,8 +14,8 @@ typographic replacements; each docket rule has a module of its own (``xref``,
 
 from __future__ import annotations
 
-from .parser import render_source
+from .parser import render_inline_source, render_source
 from .slots import Resolver, fill_links
 from .xref import InlineRef, Rendered
 
-__all__ = ["InlineRef", "Rendered", "Resolver", "fill_links", "render_source"]
+__all__ = ["InlineRef", "Rendered", "Resolver", "fill_links", "render_inline_source", "render_source"]

@@ -38,3 +38,13 @@ def render_source(text: str, doc_id: str = "") -> Rendered:
     env: dict = {"docId": doc_id} if doc_id else {}
     html = _MD.render(text, env)
     return Rendered(html, env.get(ENV_KEY, ()))
+
+
+def render_inline_source(text: str) -> Rendered:
+    """Parse one line of Markdown (a summary): emphasis, code, links and references, no
+    paragraphs; HTML to stand inside an element of the template's choosing."""
+    if not text.strip():
+        return Rendered("")
+    env: dict = {}
+    html = _MD.renderInline(text, env)
+    return Rendered(html, env.get(ENV_KEY, ()))
