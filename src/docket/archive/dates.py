@@ -43,24 +43,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from docket.archive.days import Day
+from docket.archive.single_dates import MONTHS as _MONTHS
+from docket.archive.single_dates import DateError, Single, html_datetime, refusal
+from docket.archive.single_dates import read as _read_single
+from docket.archive.single_dates import words as _single_words
+
 __all__ = ["DateError", "EdtfDate", "parse", "UNDATED_SORT_KEY"]
-
-
-class DateError(ValueError):
-    """A date that cannot be read.
-
-    ``message`` says what is wrong, ``column`` is the 0-based index into the text given to
-    ``parse`` where the problem is, and ``hint`` says how to put it right.
-    """
-
-    def __init__(self, message: str, column: int = 0, hint: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.column = column
-        self.hint = hint
-
-    def __reduce__(self):  # keep column and hint across pickling (e.g. multiprocessing)
-        return (type(self), (self.message, self.column, self.hint))
 
 
 class _NotEdtf(DateError):
@@ -70,45 +59,20 @@ class _NotEdtf(DateError):
 # --------------------------------------------------------------------------------------------
 # Tables and compiled patterns (compiled once, at import)
 
-_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-# A single date: year (4 digits, or trailing X), optional month, optional day, optional
-# qualifier.  ASCII digits only: \d would also accept Arabic-Indic and other digits.
-_SINGLE_MATCH = re.compile(
-    r"([0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)"
-    r"(?:-([0-9]{2}|XX)(?:-([0-9]{2}|XX))?)?"
-    r"([?~%]?)"
-).fullmatch
-# The same shape with X allowed in any digit position: tells X misuse from other mistakes.
-_LOOSE_MATCH = re.compile(r"[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?[?~%]?").fullmatch
-_YEAR_X_MATCH = re.compile(r"[0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX").fullmatch
-
-_QUALIFIERS = {"": (False, False), "?": (True, False), "~": (False, True), "%": (True, True)}
-
 _FORMAT_HINT = ("write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-05-22; "
                 "add ? if uncertain, ~ if approximate")
 _FORMAT_BRIEF = "EDTF: YYYY, YYYY-MM or YYYY-MM-DD; add ? if uncertain, ~ if approximate"
 _EMPTY_HINT = "write a date such as 2021-05-22, or leave the field out if it is not known"
-_YEAR_HINT = "docket can place dates in the years 0001-9999 only"
-_X_HINT = ("X may stand for the last digits of a year (202X, 19XX) "
-           "or for a whole month or day (2021-XX, 2021-05-XX)")
 _OPEN_HINT = ("give at least one end: 2021-05/.. is May 2021 or later, "
               "../2021-05 is May 2021 or earlier")
 _SET_HINT = "write a set as [2021-05-22,2021-05-23] (one of) or {2021-05-22,2021-05-23} (all of)"
 _SET_RANGE_HINT = "inside a set, write a range as 2021-05-22..2021-05-25"
 
-_MAX_ORDINAL = date.max.toordinal() + 1  # sort key of an open/unknown latest bound
+_NO_BOUND = 10**13  # sorts after the ordinal of every day docket can read
 
 #: Sorts after the ``sort_key()`` of every date: undated records go last.
 UNDATED_SORT_KEY: tuple = (1,)
-
-
-def _days_in(year: int, month: int) -> int:
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _DAYS_IN_MONTH[month]
+_YEAR_LIST_LIMIT = 9999  # a longer span files under its first and last year only
 
 
 # --------------------------------------------------------------------------------------------
@@ -123,9 +87,10 @@ class EdtfDate:
     """A parsed EDTF date.  Make these with ``parse()``."""
 
     text: str  # as written (stripped)
-    earliest: date | None  # first day the date can mean; None if open/unknown
-    latest: date | None  # last day the date can mean; None if open/unknown
-    precision: str  # shape as written: 'day' | 'month' | 'year' | 'interval' | 'set'
+    earliest: date | Day | None  # first day the date can mean; None if open/unknown
+    latest: date | Day | None  # last day the date can mean; None if open/unknown
+    #: shape as written: 'day' | 'month' | 'year' | 'season' | 'time' | 'interval' | 'set'
+    precision: str
     uncertain: bool  # any '?' or '%'
     approximate: bool  # any '~' or '%'
     #: the date in words, without the "(uncertain)" that ``qualifier`` then holds apart
@@ -139,13 +104,16 @@ class EdtfDate:
         object.__setattr__(self, "qualifier", "uncertain" if qualified else "")
 
     def sort_key(self) -> tuple:
-        """Chronological: by earliest (open = first), then latest (open = last), then text.
+        """Chronological: by earliest day, or by the latest when the start is open or unknown
+        (``../1541-07-18`` sorts on 18 July 1541), then by latest (open = last), then text.
+        A date with no bound at all (``XXXX-12-XX``) sorts after every bounded one.
 
         Keys of all dates compare with each other and sort before ``UNDATED_SORT_KEY``.
         """
         e, l = self.earliest, self.latest
-        return (0, e.toordinal() if e is not None else 0,
-                l.toordinal() if l is not None else _MAX_ORDINAL, self.text)
+        last = l.toordinal() if l is not None else _NO_BOUND
+        first = e.toordinal() if e is not None else last
+        return (0, first, last, self.text)
 
     def display(self) -> str:
         """The date in English words, e.g. '22 May 2021', 'between 8 and 11 August 2022'."""
@@ -156,35 +124,46 @@ class EdtfDate:
         """Every calendar year the date can fall in, in order (for a year filter).
 
         For an interval open or unknown at one end, the years of the known end only; for a
-        set, the years of its members (not the gaps between them).
+        set, the years of its members (not the gaps between them).  A span of more than
+        9,999 years (only years outside 1-9999 make one) gives its first and last year only.
         """
-        if self.precision == "interval" or self.precision == "set":
-            found: set[int] = set()
-            for lo, hi in _year_spans(_analyse(self.text)):
-                found.update(range(lo, hi + 1))
-            return tuple(sorted(found))
-        if self.earliest is None or self.latest is None:
-            return ()
-        return tuple(range(self.earliest.year, self.latest.year + 1))
+        found: set[int] = set()
+        for lo, hi in _year_spans(_analyse(self.text)):
+            found.update(range(lo, hi + 1) if hi - lo <= _YEAR_LIST_LIMIT else (lo, hi))
+        return tuple(sorted(found))
 
     @property
     def iso(self) -> str | None:
-        """A valid HTML ``<time datetime>`` value, or None if the start is open/unknown.
+        """A valid HTML ``<time datetime>`` value for what the date gives, or None.
 
-        '2021-05-22', '2021-05' or '2021' for a single day, month or year (the known part for
-        2021-05-XX and 2021-XX); otherwise the earliest day as YYYY-MM-DD.
+        A single date gives its day, month or year as far as they are known ('2021-05-22',
+        '2021-05' for 2021-05-XX, '2021' for 2021-XX or a season, '--12-25' for 156X-12-25,
+        '1985-04-12T23:20:30Z'); a decade (199X), a year before the common era or an unknown
+        year gives none.  An interval gives its start, if that is a date; a set gives none.
         """
-        if self.earliest is None:
-            return None
-        p = self.precision
-        if p == "day" or p == "month" or p == "year":
-            t = self.text.rstrip("?~%")
-            i = t.find("X")
-            if i == -1:
-                return t
-            if i >= 5:  # X in the month or day: the known year or year-month
-                return t[:i - 1]
-        return self.earliest.isoformat()
+        an = _analyse(self.text)
+        if an[0] == "single":
+            return html_datetime(an[1])
+        if an[0] == "interval" and type(an[2]) is Single:
+            return html_datetime(an[2])
+        return None
+
+    @property
+    def sort_text(self) -> str:
+        """A text whose order as text is the dates' order in time (for the search's sort):
+        the ``iso`` of a date in the years 1-9999, else its first (or, open at the start,
+        last) day, with years before 1 written so that they sort in order; '9999' if none."""
+        iso = self.iso
+        if iso is not None and iso[:1] != "-" and iso[4:5] in ("", "-"):
+            return iso
+        day = self.earliest if self.earliest is not None else self.latest
+        if day is None:
+            return "9999"
+        if day.year > 9999:
+            return "9999-12-31~"
+        if day.year < 1:  # -0044 as -9955: later years of the BCE sort later, all before 0001
+            return f"-{max(9999 + day.year, 0):04d}-{day.month:02d}-{day.day:02d}"
+        return day.isoformat()
 
     @property
     def is_uncertain_or_approximate(self) -> bool:
@@ -196,8 +175,7 @@ class EdtfDate:
 # --------------------------------------------------------------------------------------------
 # Parsing
 #
-# A single date is held internally as a tuple (lo, hi, y, mo, d, q): its bounds and its
-# matched parts (strings; mo and d may be None; q may be '').
+# A single date is held internally as a ``Single`` (archive/single_dates.py).
 
 
 def parse(text: str) -> EdtfDate:
@@ -206,11 +184,6 @@ def parse(text: str) -> EdtfDate:
         raise TypeError(f"an EDTF date must be a str, not {type(text).__name__}")
     s = text.strip()
     try:
-        m = _SINGLE_MATCH(s)
-        if m is not None:  # fast path: a single day, month or year
-            lo, hi, _, mo, d, q = _single_from_match(m, s, 0)
-            unc, approx = _QUALIFIERS[q]
-            return EdtfDate(s, lo, hi, "day" if d else "month" if mo else "year", unc, approx)
         return _build(s, _analyse(s))
     except _NotEdtf as exc:
         err: DateError = _explain(s, exc)
@@ -220,55 +193,24 @@ def parse(text: str) -> EdtfDate:
     raise DateError(err.message, err.column + lead, err.hint)
 
 
-def _single_from_match(m: re.Match, s: str, col: int) -> tuple:
-    y, mo, d, q = m.groups()
-    if "X" in y:
-        if mo is not None:  # 202X-05: not supported
-            raise _x_error(s, col)
-        return (date(int(y.replace("X", "0")) or 1, 1, 1), date(int(y.replace("X", "9")), 12, 31),
-                y, mo, d, q)
-    year = int(y)
-    if year == 0:
-        raise DateError("year 0000 is not supported", col, _YEAR_HINT)
-    if mo is None:
-        return (date(year, 1, 1), date(year, 12, 31), y, mo, d, q)
-    if mo == "XX":
-        if d is not None and d != "XX":  # 2021-XX-05: not supported
-            raise _x_error(s, col)
-        return (date(year, 1, 1), date(year, 12, 31), y, mo, d, q)
-    month = int(mo)
-    if not 1 <= month <= 12:
-        raise DateError(f"month {mo} does not exist", col + 5, "months run 01–12")
-    last = _days_in(year, month)
-    if d is None or d == "XX":
-        return (date(year, month, 1), date(year, month, last), y, mo, d, q)
-    day = int(d)
-    if not 1 <= day <= last:
-        raise DateError(
-            f"{y}-{mo}-{d} is not a real day: {_MONTHS[month]} {year} has {last} days",
-            col + 8, f"the last day of {_MONTHS[month]} {year} is {y}-{mo}-{last:02d}")
-    one = date(year, month, day)
-    return (one, one, y, mo, d, q)
-
-
-def _single(s: str, col: int, extra_hint: str = "") -> tuple:
-    m = _SINGLE_MATCH(s)
-    if m is None:
-        raise _not_edtf(s, col, extra_hint)
-    return _single_from_match(m, s, col)
+def _single(s: str, col: int, extra_hint: str = "", allow_time: bool = False) -> Single:
+    sd = _read_single(s, col, allow_time)
+    if sd is None:
+        raise refusal(s, col) or _not_edtf(s, col, extra_hint)
+    return sd
 
 
 def _analyse(s: str) -> tuple:
     """The structure of stripped EDTF text, checked:
 
     ('single', sd) | ('interval', a_text, a, b_text, b) | ('set', bracket, members)
-    where a and b are a single date tuple, '..' (open) or '' (unknown), and each set member
+    where a and b are a ``Single``, '..' (open) or '' (unknown), and each set member
     is (a_text, a, b_text, b): b_text is None for a plain date, and in a range a or b is
     None when that end is open.
     """
-    m = _SINGLE_MATCH(s)
-    if m is not None:
-        return ("single", _single_from_match(m, s, 0))
+    sd = _read_single(s, 0, True)
+    if sd is not None:
+        return ("single", sd)
     if not s:
         raise DateError("the date is empty", 0, _EMPTY_HINT)
     first = s[0]
@@ -277,7 +219,12 @@ def _analyse(s: str) -> tuple:
     slash = s.find("/")
     if slash != -1:
         return _interval(s, slash)
-    raise _not_edtf(s, 0)
+    raise refusal(s, 0) or _not_edtf(s, 0)
+
+
+def _before(b: Single, a: Single) -> bool:
+    """Whether b ends before a starts (False when either's year is unknown)."""
+    return b.hi is not None and a.lo is not None and b.hi < a.lo
 
 
 def _interval(s: str, slash: int) -> tuple:
@@ -288,7 +235,7 @@ def _interval(s: str, slash: int) -> tuple:
     b = b_text if b_text == ".." or b_text == "" else _single(b_text, slash + 1)
     if type(a) is str and type(b) is str:
         raise DateError("an interval needs at least one known date", 0, _OPEN_HINT)
-    if type(a) is tuple and type(b) is tuple and b[1] < a[0]:
+    if type(a) is Single and type(b) is Single and _before(b, a):
         raise DateError(f"the interval ends ({b_text}) before it starts ({a_text})",
                         slash + 1, "swap the two dates")
     return ("interval", a_text, a, b_text, b)
@@ -322,41 +269,39 @@ def _set_members(s: str) -> list:
             raise DateError("a range in a set needs at least one date", col, _SET_RANGE_HINT)
         a = _single(a_text, col) if a_text else None
         b = _single(b_text, col + dots + 2) if b_text else None
-        if a is not None and b is not None and b[1] < a[0]:
+        if a is not None and b is not None and _before(b, a):
             raise DateError(f"the range ends ({b_text}) before it starts ({a_text})",
                             col + dots + 2, "swap the two dates")
         members.append((a_text, a, b_text, b))
     return members
 
 
+def _flags(parts: list) -> tuple[bool, bool]:
+    """(uncertain, approximate): whether any of the single dates is."""
+    return (any(p.uncertain for p in parts if p is not None),
+            any(p.approximate for p in parts if p is not None))
+
+
 def _build(s: str, an: tuple) -> EdtfDate:
     kind = an[0]
     if kind == "single":
-        lo, hi, _, mo, d, q = an[1]
-        unc, approx = _QUALIFIERS[q]
-        return EdtfDate(s, lo, hi, "day" if d else "month" if mo else "year", unc, approx)
+        sd = an[1]
+        return EdtfDate(s, sd.lo, sd.hi, sd.shape, bool(sd.uncertain), bool(sd.approximate))
     if kind == "interval":
         _, _, a, _, b = an
-        qs = ""
-        lo = hi = None
-        if type(a) is tuple:
-            lo, qs = a[0], a[5]
-        if type(b) is tuple:
-            hi, qs = b[1], qs + b[5]
-        return EdtfDate(s, lo, hi, "interval", "?" in qs or "%" in qs, "~" in qs or "%" in qs)
-    los, his, qs = [], [], ""
+        lo = a.lo if type(a) is Single else None
+        hi = b.hi if type(b) is Single else None
+        return EdtfDate(s, lo, hi, "interval",
+                        *_flags([x for x in (a, b) if type(x) is Single]))
+    los, his, parts = [], [], []
     for _, a, b_text, b in an[2]:
-        if b_text is None:  # a plain date
-            los.append(a[0])
-            his.append(a[1])
-            qs += a[5]
-            continue
-        los.append(a[0] if a is not None else None)
-        his.append(b[1] if b is not None else None)
-        qs += (a[5] if a is not None else "") + (b[5] if b is not None else "")
+        b = a if b_text is None else b
+        los.append(a.lo if a is not None else None)
+        his.append(b.hi if b is not None else None)
+        parts += [a, b]
     lo = None if None in los else min(los)
     hi = None if None in his else max(his)
-    return EdtfDate(s, lo, hi, "set", "?" in qs or "%" in qs, "~" in qs or "%" in qs)
+    return EdtfDate(s, lo, hi, "set", *_flags(parts))
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,24 +309,8 @@ def _build(s: str, an: tuple) -> EdtfDate:
 
 
 def _not_edtf(part: str, col: int, extra_hint: str = "") -> DateError:
-    if part[:1] == "-" and _LOOSE_MATCH(part[1:]):
-        return DateError("negative years are not supported", col, _YEAR_HINT)
-    if _LOOSE_MATCH(part):
-        return _x_error(part, col)
     hint = f"{extra_hint}; {_FORMAT_HINT}" if extra_hint else _FORMAT_HINT
     return _NotEdtf(f"'{part}' is not an EDTF date", col + _bad_column(part), hint)
-
-
-def _x_error(part: str, col: int) -> DateError:
-    """X in a place this module does not read (2X21, 2021-1X, 202X-05, 2021-XX-05)."""
-    y, mo = part[:4], part[5:7]
-    if not _YEAR_X_MATCH(y):
-        at = 0
-    elif "X" in y or not (mo.isdigit() or mo == "XX"):
-        at = 5
-    else:
-        at = 8
-    return DateError(f"'{part}' uses X in a way docket does not read", col + at, _X_HINT)
 
 
 def _bad_column(p: str) -> int:
@@ -462,7 +391,8 @@ def _rewrite(t: str):
         if (m := match(t)) and type(r := _rewrite(m[1])) is str and r[-1] not in "?~%/":
             return shape.format(r)
     if m := _DATE_TIME(t):
-        return m[1]
+        joined = t.replace(" ", "T", 1)
+        return joined if _is_edtf(joined) else m[1]
     if m := _YEAR_RANGE(t) or _RANGE(t):
         a, b = _rewrite(m[1]), _rewrite(m[2])
         if type(a) is str and type(b) is str and "/" not in a + b:
@@ -501,43 +431,23 @@ def _explain(s: str, exc: _NotEdtf) -> DateError:
 # Words
 
 
-def _single_words(sd: tuple) -> str:
-    lo, hi, y, mo, d, q = sd
-    if "X" in y:
-        if y.count("X") == 1 and y[2] != "0":  # 202X: the 2020s (but 190X is not 'the 1900s')
-            core = f"some year in the {lo.year}s"
-        else:
-            core = f"some year in {lo.year}–{hi.year}"
-    elif mo is None:
-        core = str(lo.year)
-    elif mo == "XX":
-        core = f"some {'day' if d else 'month'} in {lo.year}"
-    else:
-        core = f"{_MONTHS[lo.month]} {lo.year}"
-        if d == "XX":
-            core = "some day in " + core
-        elif d is not None:
-            core = f"{lo.day} {core}"
-    if q == "~" or q == "%":
-        core = "about " + core
-    if q == "?" or q == "%":
-        core += _UNCERTAIN
-    return core
-
-
-def _pair_words(a: tuple, b: tuple) -> tuple[str, str]:
+def _pair_words(a: Single, b: Single) -> tuple[str, str]:
     """Words for two ends, sharing the month and year when both are plain: ('8', '11 August
     2022'), ('30 July', '2 August 2022'), ('March', 'May 2021')."""
     right = _single_words(b)
-    plain = not (a[5] or b[5] or "X" in a[2] + (a[3] or "") + (a[4] or "")
-                 or "X" in b[2] + (b[3] or "") + (b[4] or ""))
-    if plain and a[0].year == b[0].year and (a[4] is None) == (b[4] is None) and a[3] and b[3]:
-        if a[4] is None:
-            return _MONTHS[a[0].month], right
-        if a[0].month == b[0].month:
-            return str(a[0].day), right
-        return f"{a[0].day} {_MONTHS[a[0].month]}", right
+    if (a.plain and b.plain and a.year == b.year and (a.days is None) == (b.days is None)
+            and a.months and b.months):
+        if a.days is None:
+            return _MONTHS[a.months[0]], right
+        if a.months == b.months:
+            return str(a.days[0]), right
+        return f"{a.days[0]} {_MONTHS[a.months[0]]}", right
     return _single_words(a), right
+
+
+def _same(a: Single, b: Single) -> bool:
+    """Two ends that say the same (1985-04-12/1985-04-12): said once."""
+    return a.text == b.text or (a.plain and b.plain and a.lo == b.lo and a.hi == b.hi)
 
 
 def _words(an: tuple) -> str:
@@ -546,33 +456,41 @@ def _words(an: tuple) -> str:
         return _single_words(an[1])
     if kind == "interval":
         _, _, a, _, b = an
-        if type(a) is tuple and type(b) is tuple:
-            return "between %s and %s" % _pair_words(a, b)
+        if type(a) is Single and type(b) is Single:
+            return _single_words(a) if _same(a, b) else "between %s and %s" % _pair_words(a, b)
         if a == "..":
             return f"{_single_words(b)} or earlier"
         if a == "":
-            return f"until {_single_words(b)} (start unknown)"
+            return f"until {_single_words(b)}, start unknown"
         if b == "..":
             return f"{_single_words(a)} or later"
-        return f"from {_single_words(a)} (end unknown)"
-    parts, plain = [], True
-    for _, a, b_text, b in an[2]:
-        if b_text is None:
+        return f"from {_single_words(a)}, end unknown"
+    return _set_words(an[1] == "[", an[2])
+
+
+def _set_words(one_of: bool, members: list) -> str:
+    """'2021 or 2022', '1667, 1668 and 1670', 'one of: 1984 or earlier, 1990', 'all of:
+    everything up to 1984, 1990'."""
+    parts, plain, everything = [], True, False
+    for _, a, b_text, b in members:
+        if b_text is None or (a is not None and b is not None and _same(a, b)):
             parts.append(_single_words(a))
             continue
         plain = False
+        everything = everything or not one_of and (a is None or b is None)
         if a is None:
-            parts.append(f"{_single_words(b)} or earlier")
+            said = _single_words(b)
+            parts.append(f"{said} or earlier" if one_of else f"everything up to {said}")
         elif b is None:
-            parts.append(f"{_single_words(a)} or later")
+            said = _single_words(a)
+            parts.append(f"{said} or later" if one_of else f"everything from {said} on")
         else:
             left, right = _pair_words(a, b)
             parts.append(left + ("–" if " " not in left else " – ") + right)
-    one_of = an[1] == "["
+    if len(parts) == 1 and (plain or everything):
+        return parts[0]
     if not plain:
         return ("one of: " if one_of else "all of: ") + ", ".join(parts)
-    if len(parts) == 1:
-        return parts[0]
     return ", ".join(parts[:-1]) + (" or " if one_of else " and ") + parts[-1]
 
 
@@ -580,19 +498,20 @@ def _year_spans(an: tuple) -> list[tuple[int, int]]:
     """(first, last) calendar years of each part an EDTF date can fall in."""
     kind = an[0]
     if kind == "single":
-        return [(an[1][0].year, an[1][1].year)]
-    if kind == "interval":
+        pairs = [(an[1], an[1])]
+    elif kind == "interval":
         _, _, a, _, b = an
         pairs = [(a, b)]
     else:
         pairs = [(a, a if b_text is None else b) for _, a, b_text, b in an[2]]
     spans = []
     for a, b in pairs:
-        a = a if type(a) is tuple else None
-        b = b if type(b) is tuple else None
-        if a is not None and b is not None:
-            spans.append((a[0].year, b[1].year))
-        elif a is not None or b is not None:  # open at one end: the known end's years
-            known = a if a is not None else b
-            spans.append((known[0].year, known[1].year))
+        lo = a.lo if type(a) is Single else None
+        hi = b.hi if type(b) is Single else None
+        if lo is not None and hi is not None:
+            spans.append((lo.year, hi.year))
+        elif lo is not None or hi is not None:  # open at one end: the known end's years
+            known = a if lo is not None else b
+            if known.lo is not None:
+                spans.append((known.lo.year, known.hi.year))
     return spans
