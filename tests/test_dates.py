@@ -556,3 +556,229 @@ def test_parse_compiles_no_regex(monkeypatch):
             parse(text).display()
         except DateError:
             pass
+
+
+# --------------------------------------------------------------------------------------------
+# Dates as archives write them (EDTF levels 1 and 2, as in the Library of Congress examples):
+# each form with its bounds, shape, words and <time datetime>
+
+FORMS = [
+    # text, earliest, latest, precision, words (display), iso
+    # seasons (level 1) and the other parts of a year (level 2)
+    ("2001-21", D(2001, 3, 1), D(2001, 5, 31), "season", "spring 2001", "2001"),
+    ("2001-22", D(2001, 6, 1), D(2001, 8, 31), "season", "summer 2001", "2001"),
+    ("2001-23", D(2001, 9, 1), D(2001, 11, 30), "season", "autumn 2001", "2001"),
+    ("2001-24", D(2001, 12, 1), D(2002, 2, 28), "season", "winter 2001", "2001"),
+    ("2003-24", D(2003, 12, 1), D(2004, 2, 29), "season", "winter 2003", "2003"),
+    ("2001-25", D(2001, 3, 1), D(2001, 5, 31), "season", "spring 2001 (northern hemisphere)", "2001"),
+    ("2001-28", D(2001, 12, 1), D(2002, 2, 28), "season", "winter 2001 (northern hemisphere)", "2001"),
+    ("2001-29", D(2001, 9, 1), D(2001, 11, 30), "season", "spring 2001 (southern hemisphere)", "2001"),
+    ("2001-30", D(2001, 12, 1), D(2002, 2, 28), "season", "summer 2001 (southern hemisphere)", "2001"),
+    ("2001-31", D(2001, 3, 1), D(2001, 5, 31), "season", "autumn 2001 (southern hemisphere)", "2001"),
+    ("2001-32", D(2001, 6, 1), D(2001, 8, 31), "season", "winter 2001 (southern hemisphere)", "2001"),
+    ("2001-33", D(2001, 1, 1), D(2001, 3, 31), "season", "first quarter of 2001", "2001"),
+    ("2001-36", D(2001, 10, 1), D(2001, 12, 31), "season", "fourth quarter of 2001", "2001"),
+    ("2001-37", D(2001, 1, 1), D(2001, 4, 30), "season", "first third of 2001", "2001"),
+    ("2001-38", D(2001, 5, 1), D(2001, 8, 31), "season", "second third of 2001", "2001"),
+    ("2001-39", D(2001, 9, 1), D(2001, 12, 31), "season", "last third of 2001", "2001"),
+    ("2001-40", D(2001, 1, 1), D(2001, 6, 30), "season", "first half of 2001", "2001"),
+    ("2001-41", D(2001, 7, 1), D(2001, 12, 31), "season", "second half of 2001", "2001"),
+    ("2001-21?", D(2001, 3, 1), D(2001, 5, 31), "season", "spring 2001 (uncertain)", "2001"),
+    ("2001-21~", D(2001, 3, 1), D(2001, 5, 31), "season", "about spring 2001", "2001"),
+    ("199X-22", D(1990, 6, 1), D(1999, 8, 31), "season", "summer, some year in 1990–1999", None),
+    # unspecified digits anywhere (level 2)
+    ("156X-12-25", D(1560, 12, 25), D(1569, 12, 25), "day",
+     "25 December, some year in 1560–1569", "--12-25"),
+    ("1560-XX-25", D(1560, 1, 25), D(1560, 12, 25), "day", "the 25th of some month in 1560", "1560"),
+    ("XXXX-12-XX", None, None, "day", "some day in December, year unknown", None),
+    ("XXXX-12-25", None, None, "day", "25 December, year unknown", "--12-25"),
+    ("XXXX", None, None, "year", "year unknown", None),
+    ("15XX-12-XX", D(1500, 12, 1), D(1599, 12, 31), "day",
+     "some day in December, some year in 1500–1599", None),
+    ("1XXX-XX", D(1000, 1, 1), D(1999, 12, 31), "month", "some month, some year in 1000–1999", None),
+    ("199X", D(1990, 1, 1), D(1999, 12, 31), "year", "some year in 1990–1999", None),
+    ("200X", D(2000, 1, 1), D(2009, 12, 31), "year", "some year in 2000–2009", None),
+    ("19XX", D(1900, 1, 1), D(1999, 12, 31), "year", "some year in 1900–1999", None),
+    ("1984-1X", D(1984, 10, 1), D(1984, 12, 31), "month", "some month in October–December 1984", "1984"),
+    ("1984-X2", D(1984, 2, 1), D(1984, 12, 31), "month", "February or December 1984", "1984"),
+    ("1984-0X-1X", D(1984, 1, 10), D(1984, 9, 19), "day",
+     "the 10th, 11th, 12th, 13th, 14th, 15th, 16th, 17th, 18th or 19th of some month in "
+     "January–September 1984", "1984"),
+    ("1984-12-X5", D(1984, 12, 5), D(1984, 12, 25), "day", "5, 15 or 25 December 1984", "1984-12"),
+    ("1984-12-1X", D(1984, 12, 10), D(1984, 12, 19), "day", "some day in 10–19 December 1984", "1984-12"),
+    ("1984-04-3X", D(1984, 4, 30), D(1984, 4, 30), "day", "30 April 1984", "1984-04"),
+    ("1984-X1-31", D(1984, 1, 31), D(1984, 1, 31), "day", "31 January or November 1984", "1984"),
+    ("19XX-02-29", D(1900, 2, 28), D(1999, 2, 28), "day",  # bounds kept to real days of those years
+     "29 February, some year in 1900–1999", "--02-29"),
+    # a qualifier on one part (level 2): before a part, that part; after it, it and those before
+    ("2004-06~-11", D(2004, 6, 11), D(2004, 6, 11), "day",
+     "11 June 2004 (year and month approximate)", "2004-06-11"),
+    ("?2004-06", D(2004, 6, 1), D(2004, 6, 30), "month", "June 2004 (year uncertain)", "2004-06"),
+    ("2004?-06-11", D(2004, 6, 11), D(2004, 6, 11), "day", "11 June 2004 (year uncertain)",
+     "2004-06-11"),
+    ("2004-06-~11", D(2004, 6, 11), D(2004, 6, 11), "day", "11 June 2004 (day approximate)",
+     "2004-06-11"),
+    ("2004-?06-11", D(2004, 6, 11), D(2004, 6, 11), "day", "11 June 2004 (month uncertain)",
+     "2004-06-11"),
+    ("%2004-06-11", D(2004, 6, 11), D(2004, 6, 11), "day",
+     "11 June 2004 (year uncertain and approximate)", "2004-06-11"),
+    ("2004?-06~-11", D(2004, 6, 11), D(2004, 6, 11), "day",
+     "11 June 2004 (year uncertain; year and month approximate)", "2004-06-11"),
+    ("?2004-06-~11", D(2004, 6, 11), D(2004, 6, 11), "day",
+     "11 June 2004 (year uncertain; day approximate)", "2004-06-11"),
+    ("2004-06-11?", D(2004, 6, 11), D(2004, 6, 11), "day", "11 June 2004 (uncertain)", "2004-06-11"),
+    ("?2004-?06-?11", D(2004, 6, 11), D(2004, 6, 11), "day", "11 June 2004 (uncertain)",
+     "2004-06-11"),
+    # date and time of day (level 0): bounded to the day
+    ("1985-04-12T23:20:30", D(1985, 4, 12), D(1985, 4, 12), "time", "12 April 1985 at 23:20:30",
+     "1985-04-12T23:20:30"),
+    ("1985-04-12T23:20:30Z", D(1985, 4, 12), D(1985, 4, 12), "time",
+     "12 April 1985 at 23:20:30 UTC", "1985-04-12T23:20:30Z"),
+    ("1985-04-12T23:20:30+04:00", D(1985, 4, 12), D(1985, 4, 12), "time",
+     "12 April 1985 at 23:20:30 (UTC+04:00)", "1985-04-12T23:20:30+04:00"),
+    ("1985-04-12T23:20:30-04", D(1985, 4, 12), D(1985, 4, 12), "time",
+     "12 April 1985 at 23:20:30 (UTC-04:00)", "1985-04-12T23:20:30-04:00"),
+    # year 0, negative years (astronomical: 0000 is 1 BCE, -0044 is 45 BCE), long years
+    ("0000", Day(0, 1, 1), Day(0, 12, 31), "year", "1 BCE", None),
+    ("-0044", Day(-44, 1, 1), Day(-44, 12, 31), "year", "45 BCE", None),
+    ("-0044-03-15", Day(-44, 3, 15), Day(-44, 3, 15), "day", "15 March 45 BCE", "--03-15"),
+    ("-0001-02", Day(-1, 2, 1), Day(-1, 2, 28), "month", "February 2 BCE", None),
+    ("-0004-02", Day(-4, 2, 1), Day(-4, 2, 29), "month", "February 5 BCE", None),  # leap
+    ("-004X", Day(-49, 1, 1), Day(-40, 12, 31), "year", "some year in 50 BCE–41 BCE", None),
+    ("Y170000002", Day(170000002, 1, 1), Day(170000002, 12, 31), "year", "170,000,002",
+     "170000002"),
+    ("Y-170000002", Day(-170000002, 1, 1), Day(-170000002, 12, 31), "year", "170,000,003 BCE",
+     None),
+    ("Y12345", Day(12345, 1, 1), Day(12345, 12, 31), "year", "12,345", "12345"),
+    # intervals and sets of these forms
+    ("2001-21/2001-23", D(2001, 3, 1), D(2001, 11, 30), "interval",
+     "between spring 2001 and autumn 2001", "2001"),
+    ("-0044-03-15/0044", Day(-44, 3, 15), D(44, 12, 31), "interval",
+     "between 15 March 45 BCE and 44", "--03-15"),
+    ("156X-12-25/..", D(1560, 12, 25), None, "interval",
+     "25 December, some year in 1560–1569 or later", "--12-25"),
+    ("[2004?-06-11,2004-06-12]", D(2004, 6, 11), D(2004, 6, 12), "set",
+     "11 June 2004 (year uncertain) or 12 June 2004", None),
+]
+
+
+@pytest.mark.parametrize("text, earliest, latest, precision, words, iso", FORMS)
+def test_form_bounds_words_and_datetime(text, earliest, latest, precision, words, iso):
+    d = parse(text)
+    assert (d.earliest, d.latest, d.precision) == (earliest, latest, precision)
+    assert d.display() == words
+    assert d.iso == iso
+    assert d.iso is None or HTML_DATETIME.fullmatch(d.iso)
+    assert d.is_uncertain_or_approximate == (
+        d.uncertain or d.approximate or "X" in text or precision in ("interval", "set"))
+
+
+def test_forms_sort_in_time_order():
+    expected = ["Y-170000002", "-004X", "-0044", "-0044-03-15", "-0004-02", "-0001-02", "0000",
+                "1XXX-XX", "156X-12-25", "19XX", "1984-0X-1X", "1984-X2", "1984-1X",
+                "1985-04-12T23:20:30", "199X", "2001-33", "2001-40", "2001-21", "2001-41",
+                "2001-24", "2004-06-11?", "Y12345", "Y170000002", "XXXX", "XXXX-12-XX"]
+    dates = sorted((parse(t) for t in reversed(expected)), key=EdtfDate.sort_key)
+    assert [d.text for d in dates] == expected
+    assert max(d.sort_key() for d in dates) < UNDATED_SORT_KEY
+
+
+def test_an_open_or_unknown_start_sorts_by_its_known_end():
+    """'before 18 July 1541' comes after the letters of 1533, just before 18 July 1541."""
+    texts = ["1533-05-02", "1533", "../1541-07-18", "/1541-07-18", "1541-07-18", "1541-07-19",
+             "[..1541-07-18]", "../1541"]
+    ordered = [d.text for d in sorted(map(parse, texts), key=EdtfDate.sort_key)]
+    assert ordered == ["1533", "1533-05-02", "../1541-07-18", "/1541-07-18", "1541-07-18",
+                       "[..1541-07-18]", "1541-07-19", "../1541"]
+
+
+def test_sort_text_sorts_as_text_in_time_order():
+    texts = ["Y-170000002", "-0100-01-01", "-0044-03-15", "-0044-05", "0000", "0800",
+             "../1541-07-18", "1985-04-12T23:20:30Z", "199X", "2021-05", "2021-05-22"]
+    keys = [parse(t).sort_text for t in texts]
+    assert keys == sorted(keys), keys
+    assert parse("XXXX-12-XX").sort_text == "9999"  # with the undated
+
+
+DISPLAY_ODDITIES = [
+    # text, words before (the oddity), words now
+    ("1985-04-12/1985-04-12", "between 12 and 12 April 1985", "12 April 1985"),
+    ("1985-04/1985-04", "between April and April 1985", "April 1985"),
+    ("[1985-04-12..1985-04-12]", "one of: 12–12 April 1985", "12 April 1985"),
+    ("{..1984}", "all of: 1984 or earlier", "everything up to 1984"),
+    ("{1990..}", "all of: 1990 or later", "everything from 1990 on"),
+    ("{..1984,1990}", "all of: 1984 or earlier, 1990", "all of: everything up to 1984, 1990"),
+    ("2004?/", "from 2004 (uncertain) (end unknown)", "from 2004 (uncertain), end unknown"),
+    ("/2004?", "until 2004 (uncertain) (start unknown)", "until 2004 (uncertain), start unknown"),
+    ("199X", "some year in the 1990s", "some year in 1990–1999"),
+    ("200X", "some year in 2000–2009", "some year in 2000–2009"),
+]
+
+
+@pytest.mark.parametrize("text, before, now", DISPLAY_ODDITIES)
+def test_display_oddities_are_gone(text, before, now):
+    said = parse(text).display()
+    assert said == now
+    assert "(uncertain) (" not in said and not re.search(r"between (\w+) and \1\b", said)
+
+
+def test_a_decade_or_set_has_no_datetime_and_an_interval_gives_only_its_start():
+    assert parse("199X").iso is None  # was 1990-01-01: a day the date does not give
+    assert parse("[2021-05-22,2021-05-23]").iso is None
+    assert parse("2021-05/2021-07").iso == "2021-05"
+    assert parse("../2021-05").iso is None
+
+
+def test_mixed_bounds_compare_across_year_one():
+    early, late = parse("-0044-03-15"), parse("0001-01-01")
+    assert early.latest < late.earliest and late.earliest > early.latest
+    assert early.latest != late.earliest and Day(0, 12, 31) != D(1, 1, 1)
+    # 45 years with 11 leap days (years -40 ... 0), less 1 January to 15 March of year 1
+    assert late.earliest.toordinal() - early.latest.toordinal() == 45 * 365 + 11 - 73
+    assert Day(0, 12, 31).toordinal() + 1 == D(1, 1, 1).toordinal()
+    assert sorted([late.earliest, early.latest, D(2021, 1, 1)]) == [early.latest, late.earliest,
+                                                                    D(2021, 1, 1)]
+
+
+EDTF_FORMS = st.one_of(
+    st.builds(lambda y, s, q: f"{y:04d}-{s}{q}", st.integers(0, 9999), st.integers(21, 41),
+              st.sampled_from(["", "?", "~", "%"])),
+    st.builds(lambda digits, m, d: "".join(digits) + m + d,
+              st.lists(st.sampled_from("0123456789X"), min_size=4, max_size=4),
+              st.sampled_from(["", "-XX", "-0X", "-1X", "-X2", "-05", "-02"]),
+              st.sampled_from(["", "-XX", "-X5", "-3X", "-29", "-1X"])),
+    st.builds(lambda y, q1, q2, q3: f"{q1}{y:04d}{q2}-06{q3}-11", st.integers(1, 9999),
+              *[st.sampled_from(["", "?", "~", "%"])] * 3),
+    st.builds(lambda y, m, d, h, z: f"{y:04d}-{m:02d}-{d:02d}T{h:02d}:20:30{z}",
+              st.integers(1, 9999), st.integers(1, 12), st.integers(1, 28), st.integers(0, 23),
+              st.sampled_from(["", "Z", "+04:00", "-11"])),
+    st.builds(lambda y: f"-{y:04d}", st.integers(1, 9999)),
+    st.builds(lambda y: f"Y{y}", st.integers(10000, 999_999_999) | st.integers(-999_999_999, -10000)),
+)
+
+
+@given(EDTF_FORMS, EDTF_FORMS)
+def test_every_accepted_form_is_bounded_in_order_and_said(a, b):
+    for text in (a, b, f"{a}/..", f"../{a}", f"[{a},{b}]"):
+        try:
+            d = parse(text)
+        except DateError as exc:
+            assert exc.message and exc.hint  # refused with a message saying why
+            continue
+        if d.earliest is not None and d.latest is not None:
+            assert d.earliest <= d.latest
+            assert d.earliest.year in d.years and d.latest.year in d.years
+        assert d.words and "None" not in d.words and "(uncertain) (" not in d.words
+        assert d.iso is None or HTML_DATETIME.fullmatch(d.iso)
+        assert d.sort_key() < UNDATED_SORT_KEY
+    da, db = parse_or_none(a), parse_or_none(b)
+    if da and db and da.earliest and db.earliest and da.latest and db.latest:
+        if da.latest < db.earliest:
+            assert da.sort_key() < db.sort_key()
+
+
+def parse_or_none(text):
+    try:
+        return parse(text)
+    except DateError:
+        return None

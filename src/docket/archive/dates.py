@@ -38,6 +38,7 @@ it is not (``05-06-2021``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -200,13 +201,15 @@ def _single(s: str, col: int, extra_hint: str = "", allow_time: bool = False) ->
     return sd
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _analyse(s: str) -> tuple:
     """The structure of stripped EDTF text, checked:
 
     ('single', sd) | ('interval', a_text, a, b_text, b) | ('set', bracket, members)
     where a and b are a ``Single``, '..' (open) or '' (unknown), and each set member
     is (a_text, a, b_text, b): b_text is None for a plain date, and in a range a or b is
-    None when that end is open.
+    None when that end is open.  Kept for each text (an archive repeats its dates, and
+    ``words``, ``iso`` and ``years`` each ask for it); what is kept is immutable.
     """
     sd = _read_single(s, 0, True)
     if sd is not None:
@@ -273,7 +276,7 @@ def _set_members(s: str) -> list:
             raise DateError(f"the range ends ({b_text}) before it starts ({a_text})",
                             col + dots + 2, "swap the two dates")
         members.append((a_text, a, b_text, b))
-    return members
+    return tuple(members)
 
 
 def _flags(parts: list) -> tuple[bool, bool]:

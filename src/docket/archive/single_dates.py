@@ -33,10 +33,14 @@ _MATCH = re.compile(
     r"(?:-(?P<dl>[?~%]?)(?P<day>[0-9X]{2})(?P<dr>[?~%]?))?)?"
     r"(?:T(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})(?P<tz>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
 ).fullmatch
+# the shape nearly every archive date has: read without the general rules below
+_PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)").fullmatch
 _EXPONENT = re.compile(r"[?~%]?Y-?[0-9]+E[0-9]+(?:S[0-9]+)?[?~%]?").fullmatch
 _SIGNIFICANT = re.compile(r"[?~%]?(?:Y-?[0-9]+|-?[0-9]{4})S[0-9]+[?~%]?").fullmatch
 
 _COMPONENTS = ("year", "month", "day")
+_WHOLE = {n: frozenset(_COMPONENTS[:n]) for n in (1, 2, 3)}
+_NONE: frozenset[str] = frozenset()
 _FLAGS = {"": (False, False), "?": (True, False), "~": (False, True), "%": (True, True)}
 _MAX_YEAR = 999_999_999
 _YEAR_HINT = "docket reads years -999999999 to 999999999: 2021, 0000, -0044, Y170000002"
@@ -142,6 +146,9 @@ def refusal(text: str, col: int) -> DateError | None:
 def read(text: str, col: int = 0, allow_time: bool = True) -> Single | None:
     """The single date text (col: its column in the whole field), or None if it has not
     the shape of one.  Raises ``DateError`` for a date of that shape that is wrong."""
+    plain = _PLAIN(text)
+    if plain is not None and (sd := _read_plain(text, plain)) is not None:
+        return sd
     m = _MATCH(text)
     if m is None:
         return None
@@ -159,6 +166,36 @@ def read(text: str, col: int = 0, allow_time: bool = True) -> Single | None:
         zone = f"{zone[:3]}:{zone[-2:]}" if len(zone) > 3 else f"{zone}:00"
     return Single(text, lo, hi, exact, None if year[0] is None else year, months, season, days,
                   m["month"], m["day"], uncertain, approximate, m["time"], zone)
+
+
+def _read_plain(text: str, m: re.Match) -> Single | None:
+    """A plain YYYY[-MM[-DD]][?~%] in the years 1-9999, or None for the general rules."""
+    y, mo, d, q = m.groups()
+    year = int(y)
+    if year == 0:
+        return None
+    unc, approx = _FLAGS[q]
+    if mo is None:
+        parts = _WHOLE[1]
+        lo, hi = date(year, 1, 1), date(year, 12, 31)
+        months = days = None
+    else:
+        month = int(mo)
+        if not 1 <= month <= 12:
+            return None
+        months = (month,)
+        last = days_in(year, month)
+        if d is None:
+            parts, days = _WHOLE[2], None
+            lo, hi = date(year, month, 1), date(year, month, last)
+        else:
+            n = int(d)
+            if not 1 <= n <= last:
+                return None
+            parts, days = _WHOLE[3], (n,)
+            lo = hi = date(year, month, n)
+    return Single(text, lo, hi, year, (year, year), months, None, days, mo, d,
+                  parts if unc else _NONE, parts if approx else _NONE, None, None)
 
 
 def _read_year(m: re.Match, col: int) -> tuple[int | None, int | None]:
@@ -334,6 +371,12 @@ def words(sd: Single) -> str:
 
 
 def _core_words(sd: Single) -> str:
+    if sd.year is not None and sd.year > 0 and sd.months is not None and len(sd.months) == 1 \
+            and sd.month_text[0] != "X" and sd.month_text[1] != "X":  # the usual: a known month
+        if sd.days is None:
+            return f"{MONTHS[sd.months[0]]} {sd.year}"
+        if len(sd.days) == 1 and "X" not in sd.day_text:
+            return f"{sd.days[0]} {MONTHS[sd.months[0]]} {sd.year}"
     if sd.year is not None:
         year = year_words(sd.year)
     elif sd.years is None:

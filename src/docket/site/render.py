@@ -32,7 +32,7 @@ from docket.site.page import IndexKey, Page
 from docket.site.pictures import Pictures
 from docket.site.relative import relative_links
 from docket.site.theme import TemplateProblem, make_environment, template_location
-from docket.site.timeline import group_by_year, placement
+from docket.site.timeline import group_by_year, placement, year_order
 from docket.site.views import Views
 
 #: above this many letters, the letters index and the timeline link to a page per year
@@ -204,7 +204,7 @@ class Renderer:
         authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
         first_date = next(iter(entity.dates.values()), None)
         during = site.during.get(entity.id, [])
-        during_years = sorted({placement(site.letters[i].date)[0] for i in during}) if len(during) > DURING_LIMIT else []
+        during_years = sorted({placement(site.letters[i].date)[0] for i in during}, key=year_order) if len(during) > DURING_LIMIT else []
         html = self.render(
             "entity.html",
             url,
@@ -286,7 +286,7 @@ class Renderer:
 
 
 def search_sort_key(record: Letter | Entity) -> str:
-    """The page's Pagefind sort value: its (first) date as ISO text; undated pages sort last."""
+    """The page's Pagefind sort value: its (first) date as text in time order; undated last."""
     date = record.date if isinstance(record, Letter) else next(iter(record.dates.values()), None)
-    return date.iso if date is not None and date.iso else "9999"
+    return date.sort_text if date is not None else "9999"
 

@@ -11,6 +11,7 @@ import calendar
 from dataclasses import dataclass, field
 
 from docket.archive.dates import EdtfDate
+from docket.archive.days import year_words
 from docket.site.views import LetterCard, Link
 
 UNDATED = "undated"
@@ -55,6 +56,11 @@ def placement(date: EdtfDate | None) -> tuple[str, int | None]:
     return str(anchor.year), month
 
 
+def year_order(slug: str) -> tuple[bool, int]:
+    """Sort key of a year slug: in time order (800 before 1533, -44 before 0), undated last."""
+    return (slug == UNDATED, 0 if slug == UNDATED else int(slug))
+
+
 def group_by_year(cards: list[LetterCard], events: list[tuple[Link, EdtfDate, EdtfDate | None]] = ()) -> list[Year]:
     """Years in order (undated last), each with its months in order (month unknown first).
 
@@ -72,8 +78,9 @@ def group_by_year(cards: list[LetterCard], events: list[tuple[Link, EdtfDate, Ed
         key = (date.sort_key(), 1, index)
         buckets.setdefault(year, {}).setdefault(month or 0, []).append(Entry(key, event=link, event_date=date, event_end=end))
     years = []
-    for year in sorted(buckets, key=lambda y: (y == UNDATED, y)):
-        section = Year("Undated" if year == UNDATED else year, year, letter_count=counts.get(year, 0))
+    for year in sorted(buckets, key=year_order):
+        label = "Undated" if year == UNDATED else year_words(int(year))
+        section = Year(label, year, letter_count=counts.get(year, 0))
         for month in sorted(buckets[year]):
             entries = _interleave(buckets[year][month])
             label = calendar.month_name[month] if month else ("" if year == UNDATED else "Month not known")
