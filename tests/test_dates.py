@@ -376,6 +376,8 @@ ERRORS = [
     ("c. 1920", "'c. 1920' is not an EDTF date", 0, f"write it as 1920~ {BRIEF}"),
     ("circa 1920?", "'circa 1920?' is not an EDTF date", 0, f"write it as 1920% {BRIEF}"),
     ("1920s", "'1920s' is not an EDTF date", 4, f"write it as 192X {BRIEF}"),
+    ("spring 2001", "'spring 2001' is not an EDTF date", 0, f"write it as 2001-21 {BRIEF}"),
+    ("Winter of 1999?", "'Winter of 1999?' is not an EDTF date", 0, f"write it as 1999-24? {BRIEF}"),
     ("1914-1918", "'1914-1918' is not an EDTF date", 5, f"write it as 1914/1918 {BRIEF}"),
     ("2021-05-22 / 2021-05-25", "'2021-05-22 / 2021-05-25' is not an EDTF date", 10,
      f"write it as 2021-05-22/2021-05-25 {BRIEF}"),

@@ -11,11 +11,14 @@ compiled once at import, using only the standard library.
 
 What it reads
 -------------
-* ``2021-05-22`` day, ``2021-05`` month, ``2021`` year (years 0001-9999);
-* a qualifier at the end: ``?`` uncertain, ``~`` approximate, ``%`` both;
-* unspecified digits: ``2021-05-XX``, ``2021-XX``, ``2021-XX-XX``, ``202X``, ``19XX``, ``1XXX``;
-* intervals ``A/B`` where each side is one of the dates above, ``..`` (open: no limit) or
-  nothing (unknown): ``2022-08-08/2022-08-11``, ``2021-05/..``, ``../2021-05``, ``2021-05-22/``;
+* a single date (``archive/single_dates.py``): ``2021-05-22`` day, ``2021-05`` month,
+  ``2021`` year, ``2001-21`` a season or other part of a year (21-41), ``1985-04-12T23:20:30Z``
+  a day and time; years 0, negative (``-0044``) and long (``Y170000002``); ``X`` for any
+  unknown digit (``156X-12-25``, ``2021-XX``, ``XXXX-12-XX``); qualifiers ``?`` uncertain,
+  ``~`` approximate, ``%`` both, at the end or on one part (``2004?-06-11``, ``?2004-06``);
+* intervals ``A/B`` where each side is a single date without a time, ``..`` (open: no limit)
+  or nothing (unknown): ``2022-08-08/2022-08-11``, ``2021-05/..``, ``../2021-05``,
+  ``2021-05-22/``;
 * one-of sets ``[2021-05-22,2021-05-23]`` and all-of sets ``{2021-05-22,2021-05-23}``, whose
   members may be ranges ``2021-05-22..2021-05-25`` or open ranges ``..2021-05`` / ``2021-05..``.
 
@@ -23,9 +26,11 @@ What the bounds mean
 --------------------
 ``earliest`` and ``latest`` are the first and last day the written date can refer to:
 ``2021-05`` runs from 1 to 31 May 2021, ``202X`` from 1 January 2020 to 31 December 2029.
-Qualifiers do not widen the bounds (EDTF gives ``~`` no width); they are reported in
-``uncertain`` / ``approximate`` and in the words of ``display()``.  An open or unknown end of an
-interval has no bound (``None``); ``sort_key()`` puts an open start first and an open end last.
+They are ``datetime.date`` in the years 1-9999 and ``days.Day`` outside them.  Qualifiers do
+not widen the bounds (EDTF gives ``~`` no width); they are reported in ``uncertain`` /
+``approximate`` and in the words of ``display()``.  An open or unknown end of an interval,
+and a date whose year is unknown, has no bound (``None``); ``sort_key()`` sorts a date open at
+the start by its known end, and one with no bound at all after every bounded date.
 
 Errors
 ------
@@ -351,6 +356,8 @@ _WORD_DMY = re.compile(
 _WORD_MDY = re.compile(r"([a-z]+)\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})", re.I).fullmatch
 _WORD_MY = re.compile(r"([a-z]+)\.?,? ([0-9]{4})", re.I).fullmatch
 _DECADE = re.compile(r"([0-9]{2}[1-9])0'?s").fullmatch
+_SEASON_WORDS = re.compile(r"(spring|summer|autumn|fall|winter),?(?: of)? ([0-9]{4})", re.I).fullmatch
+_SEASON_NUMBERS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _CIRCA = re.compile(r"(?:approximately|approx|around|about|circa|ca|c)\.? ?(.+)", re.I).fullmatch
 _BEFORE = re.compile(r"(?:before|until|by) (.+)", re.I).fullmatch
 _AFTER = re.compile(r"(?:after|since) (.+)", re.I).fullmatch
@@ -388,6 +395,8 @@ def _rewrite(t: str):
                                     (_WORD_MY, 0, 1, 2)):
         if (m := match(t)) and (mo := _MONTH_WORDS.get(m[month].lower())):
             return f"{m[year]}-{mo:02d}" + (f"-{int(m[day]):02d}" if day else "")
+    if m := _SEASON_WORDS(t):
+        return f"{m[2]}-{_SEASON_NUMBERS[m[1].lower()]}"
     if m := _DECADE(t):
         return f"{m[1]}X"
     for match, shape in ((_CIRCA, "{}~"), (_BEFORE, "../{}"), (_AFTER, "{}/..")):
