@@ -38,7 +38,7 @@ def letter_with(date: str) -> str:
 
 
 class Dates(HTMLParser):
-    """Each letter link's title in order, and every <time datetime> and date <span>."""
+    """The last part of each link in order, and every <time datetime> and date <span>."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -51,8 +51,8 @@ class Dates(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "a" and (a.get("href") or "").startswith("/letters/") and a["href"].count("/") == 3:
-            self.letters.append(a["href"].split("/")[2])
+        if tag == "a" and a.get("href"):  # a letter's link ends in its id (the tests keep those)
+            self.letters.append(a["href"].rstrip("/").rsplit("/", 1)[-1])
         if tag == "time":
             self._in, self._text = ("time", a.get("datetime") or ""), ""
         elif tag == "span" and a.get("class") == "date":
@@ -152,3 +152,15 @@ def test_check_reads_the_forms_unquoted_and_names_what_it_refuses(tmp_path):
     assert said[1].startswith("month-13.md:2: date: month 13 does not exist | months run 01–12; "
                               "21–24 are spring, summer, autumn, winter")
     assert said[2].startswith("significant.md:2: date: '1950S2': years with significant digits")
+
+
+def test_the_years_chart_takes_years_before_1_and_far_apart():
+    from collections import Counter
+
+    from docket.site.pictures.years import MAX_BARS, years_picture
+
+    bce = years_picture(Counter({"-44": 2, "1533": 1, "2021": 3}))
+    assert bce.rows == (("101 BCE–2 BCE", 2), ("1500–1599", 1), ("2000–2099", 3))
+    far = years_picture(Counter({"-170000002": 1, "2021": 3, "170000002": 1}))
+    assert len(far.rows) == 3 and far.svg.count("<rect") <= MAX_BARS + 1
+    assert far.columns[0] == "10,000,000 years"

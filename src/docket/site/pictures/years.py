@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from docket.archive.days import year_words
 from docket.site.pictures.svg import Picture, element, svg, text
 from docket.site.timeline import UNDATED
 
@@ -25,7 +26,9 @@ def bins(years: Counter[str]) -> tuple[int, list[tuple[int, int]]]:
     """(step, [(first year of the bin, letters)]) for every bin from the first to the last."""
     dated = {int(slug): n for slug, n in years.items() if slug != UNDATED and n}
     first, last = min(dated), max(dated)
-    step = next(s for s in STEPS if last // s - first // s + 1 <= MAX_BARS)
+    step = next((s for s in STEPS if last // s - first // s + 1 <= MAX_BARS), 0)
+    while not step or last // step - first // step + 1 > MAX_BARS:  # years far apart (Y170000002)
+        step = step * 10 or STEPS[-1] * 10
     counts: Counter[int] = Counter()
     for year, n in dated.items():
         counts[year // step * step] += n
@@ -34,10 +37,10 @@ def bins(years: Counter[str]) -> tuple[int, list[tuple[int, int]]]:
 
 def bin_label(start: int, step: int) -> str:
     if step == 1:
-        return str(start)
-    if step == 10:
+        return year_words(start)
+    if step == 10 and start > 0:
         return f"{start}s"
-    return f"{start}–{start + step - 1}"
+    return f"{year_words(start)}–{year_words(start + step - 1)}"
 
 
 def years_picture(years: Counter[str], what: str = "letters") -> Picture | None:
@@ -45,7 +48,7 @@ def years_picture(years: Counter[str], what: str = "letters") -> Picture | None:
     if not any(n for slug, n in years.items() if slug != UNDATED):
         return None
     step, counted = bins(years)
-    unit = {1: "year", 10: "decade"}.get(step, "century" if step == 100 else "millennium")
+    unit = {1: "year", 10: "decade", 100: "century", 1000: "millennium"}.get(step, f"{step:,} years")
     peak_start, peak = max(counted, key=lambda b: (b[1], -b[0]))
     first, last = bin_label(counted[0][0], step), bin_label(counted[-1][0], step)
     span = first if len(counted) == 1 else f"{first} to {last}"
