@@ -18,7 +18,7 @@ from docket.site.views import Views
 
 STAR_LIMIT = 12
 NETWORK_LIMIT = 20
-EDGE_LIMIT = 60
+EDGE_LIMIT = 40
 
 
 def _around(n: int, cx: float, cy: float, radius: float) -> list[tuple[float, float, float]]:
