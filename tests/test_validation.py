@@ -151,3 +151,26 @@ def test_only_places_have_coordinates(scratch_site):
     person = "---\nname: Ali Khamenei\ndescription: Supreme Leader of Iran from 1989.\ncoordinates: [35.7, 51.4]\n---\n"
     site = scratch_site({"content/letters/a.md": BASIC_LETTER, "content/people/ali-khamenei.md": person})
     assert problems_of(site)[0].startswith("content/people/ali-khamenei.md:4: coordinates: unknown field")
+
+
+def test_an_alias_in_another_language_carries_it_onto_the_page(scratch_site, tmp_path):
+    """WCAG 3.1.2: a name in Arabic on an English page is marked lang="ar"."""
+    from docket.engine.build import build
+
+    person = "---\nname: Zed\naliases: [Zedd, {name: \"زد\", language: ar}]\ndescription: A person.\n---\n"
+    site = scratch_site({"content/people/zed.md": person})
+    checked = check(site)
+    assert checked.problems.errors == []
+    zed = checked.site.entities["zed"]
+    assert zed.aliases == ["Zedd", "زد"] and zed.alias_languages == {"زد": "ar"}
+    build(site, tmp_path / "out", search=False)
+    page = (tmp_path / "out/people/zed/index.html").read_text(encoding="utf-8")
+    assert '<li><bdi>Zedd</bdi></li>' in page and '<li><bdi lang="ar">زد</bdi></li>' in page
+
+
+def test_a_wrong_alias_is_named_with_its_line(scratch_site):
+    person = "---\nname: Zed\naliases:\n  - {name: Zedd, language: arabic}\n  - {name: Z, lang: ar}\n  - [Z, Y]\ndescription: A person.\n---\n"
+    errors = [e.format() for e in check(scratch_site({"content/people/zed.md": person})).problems.errors]
+    assert any(e.startswith("content/people/zed.md:4:") and "aliases[0].language: 'arabic' is not a language code" in e for e in errors), errors
+    assert any(e.startswith("content/people/zed.md:5:") and "unknown field 'lang'" in e for e in errors), errors
+    assert any(e.startswith("content/people/zed.md:6:") and "aliases[2]: expected a name" in e for e in errors), errors

@@ -104,6 +104,7 @@ class Entity:
     extra: dict[str, Any] = field(default_factory=dict)
     markdown: dict[str, Rendered] = field(default_factory=dict)  # "body" and Markdown fields, parsed
     coordinates: tuple[float, float] | None = None  # places: (latitude, longitude) in degrees
+    alias_languages: dict[str, str] = field(default_factory=dict)  # alias -> its language, where given
 
     @property
     def record_kind(self) -> str:

@@ -298,6 +298,7 @@ def read_entity(r: FieldReader) -> Entity:
             r.error((name,), f"'{value}' is not a {name} id", f"for example {example} or {URL_EXAMPLES[name]}")
         elif normal:
             authority[name] = normal
+    aliases = _aliases(r)
     description = r.text(("description",), required=True)
     if "\n" in description:
         r.error(("description",), "the description runs over more than one line", "keep it to one sentence; longer notes go in the body")
@@ -306,7 +307,8 @@ def read_entity(r: FieldReader) -> Entity:
         path=d.path,
         kind=d.kind,
         name=r.text(("name",), required=True),
-        aliases=r.strings(("aliases",)),
+        aliases=list(aliases),
+        alias_languages={name: language for name, language in aliases.items() if language},
         description=description,
         dates=found_dates,
         authority=authority,
@@ -317,6 +319,29 @@ def read_entity(r: FieldReader) -> Entity:
         markdown=d.markdown,
         coordinates=_coordinates(r) if "coordinates" in KINDS[d.kind].fields else None,
     )
+
+
+def _aliases(r: FieldReader) -> dict[str, str]:
+    """``aliases``, each name with its language ('' for the site's): a name is text, or
+    ``{name: …, language: ar}`` when it is in another language, which the page then marks
+    (``lang``) so that a screen reader reads it in that language's voice."""
+    value = r.value(("aliases",))
+    if not isinstance(value, list) or not any(isinstance(item, dict) for item in value):
+        return dict.fromkeys(r.strings(("aliases",)), "")
+    aliases: dict[str, str] = {}
+    for index, item in enumerate(value):
+        if isinstance(item, dict):
+            unknown = sorted(set(item) - {"name", "language"})
+            if unknown:
+                r.error(("aliases", index, unknown[0]), f"unknown field '{unknown[0]}'", "an alias has a name and a language")
+            name = r.text(("aliases", index, "name"), required=True)
+            if name:
+                aliases[name] = r.language(("aliases", index, "language"))
+        elif isinstance(item, str) and item.strip():
+            aliases[item.strip()] = ""
+        elif not isinstance(item, str):
+            r.error(("aliases", index), f"expected a name, found a {_shape(item)}", "write the name, or {name: …, language: ar}")
+    return aliases
 
 
 def _coordinates(r: FieldReader) -> tuple[float, float] | None:
