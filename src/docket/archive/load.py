@@ -179,7 +179,7 @@ def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str,
     A field's text starts on the line of its key, or on the next for a block (``note: |``);
     columns are given in the body only, where the text stands as written.
     """
-    parsed = {"body": _in_file(render_source(body), document.body_line, True)}
+    parsed = {"body": _in_file(render_source(body, anchors=document.kind == "letter"), document.body_line, True)}
     if document.kind != "letter":
         return parsed
     fields = [(name, lambda text, doc_id=doc_id: render_source(text, doc_id)) for name, doc_id in LETTER_MARKDOWN_FIELDS.items()]

@@ -27,7 +27,9 @@ from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
 from docket.config import Config
 from docket.paths import Url, record_url
+from docket.site.citation import chicago, citation_records, cited_letter
 from docket.site.fragments import Fragments
+from docket.site.linked_data import LinkedData, script_json
 from docket.site.page import IndexKey, Page
 from docket.site.pictures import Pictures
 from docket.site.relative import relative_links
@@ -61,6 +63,7 @@ class Renderer:
         self.search_folders = search_folders
         self._by_year: dict[str, list] = {}
         self.pictures = Pictures(site, self.views)  # its counts made once, before any worker forks
+        self.linked_data = LinkedData(site, config, lambda entity: [url for _, _, url in authority_links(entity)])
 
     # -- helpers -----------------------------------------------------------------
     def markdown(self, record: Letter | Entity, name: str = "body") -> Markup:
@@ -71,7 +74,8 @@ class Renderer:
     def render(self, template: str, url: str, **context: Any) -> str:
         try:
             page_url = self.views.href(url)
-            html = self.env.get_template(template).render(page_url=page_url, nav_current=self.views.nav_current(page_url), **context)
+            page_address = self.config.absolute_url(url) or ""
+            html = self.env.get_template(template).render(page_url=page_url, page_address=page_address, nav_current=self.views.nav_current(page_url), **context)
             return relative_links(html, page_url, self.views.prefix)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or template, exc.lineno, exc.message or str(exc)) from None
@@ -157,6 +161,7 @@ class Renderer:
         cites = [(views.link(c.target), c.ref, c.note) for c in letter.cites]
         letter_roles, entity_roles = self._referrers(letter.id)
         card = views.card(letter.id)
+        cited = cited_letter(letter, site, self.config.title, self.config.absolute_url(url))
         search = {
             "filters": [("kind", KIND_LABELS[letter.kind])]
             + [("sender", link.title) for link in card.senders]
@@ -193,6 +198,9 @@ class Renderer:
             entity_roles=entity_roles,
             canonical=self.config.base_url.rstrip("/") + url if self.config.base_url != "/" else "",
             search=search,
+            chicago=chicago(cited),
+            citation_records=citation_records(cited),
+            json_ld=_json_ld(self.linked_data.letter(letter, mentioned)),
         )
         return Page(url, html, True)
 
@@ -201,7 +209,7 @@ class Renderer:
         url = record_url(entity.kind, entity.id)
         letter_roles, entity_roles = self._referrers(entity.id)
         dates = [(label, entity.dates[name]) for name, label in KINDS[entity.kind].dates if name in entity.dates]
-        authority = [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
+        authority = authority_links(entity)
         first_date = next(iter(entity.dates.values()), None)
         during = site.during.get(entity.id, [])
         during_years = sorted({placement(site.letters[i].date)[0] for i in during}, key=year_order) if len(during) > DURING_LIMIT else []
@@ -224,6 +232,7 @@ class Renderer:
             during_years=[(slug, views.href(f"/timeline/{slug}/")) for slug in during_years],
             letter_count=site.letter_count(entity.id),
             pictures=self.pictures.entity(entity),
+            json_ld=_json_ld(self.linked_data.entity(entity)),
             search={
                 "filters": [("kind", KIND_LABELS[entity.kind])],
                 "meta": [("kind", KIND_LABELS[entity.kind])] + ([("date", first_date.display())] if first_date else []),
@@ -283,6 +292,15 @@ class Renderer:
             pictures=self.pictures.home(),
         )
         return Page(Url("/"), html, False)
+
+
+def authority_links(entity: Entity) -> list[tuple[str, str, str]]:
+    """An entity's authority records: (file's name, id, URL)."""
+    return [(AUTHORITY_URLS[name][0], value, AUTHORITY_URLS[name][1].format(value)) for name, value in entity.authority.items()]
+
+
+def _json_ld(data: dict | None) -> Markup:
+    return script_json(data) if data else Markup("")
 
 
 def search_sort_key(record: Letter | Entity) -> str:

@@ -9,7 +9,7 @@ resolved, and a reference inside code is text everywhere.
 
 The parser (``parser``) is CommonMark with tables and footnotes, raw HTML off and no
 typographic replacements; each docket rule has a module of its own (``xref``,
-``headings``, ``locate``).
+``headings``, ``locate``, ``paragraphs``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .footnotes import footnotes_plugin
 from .headings import headings_plugin
 from .locate import ENV_KEY, locate_plugin
+from .paragraphs import ENV_KEY as ANCHORS
+from .paragraphs import paragraphs_plugin
 from .xref import Rendered, xref_plugin
 
 _MD = (
@@ -24,18 +26,22 @@ _MD = (
     .use(xref_plugin)
     .use(headings_plugin)
     .use(locate_plugin)
+    .use(paragraphs_plugin)
 )
 
 
-def render_source(text: str, doc_id: str = "") -> Rendered:
+def render_source(text: str, doc_id: str = "", anchors: bool = False) -> Rendered:
     """Parse one Markdown text: its HTML, with a slot for each reference, and the references.
 
     ``doc_id`` keeps the text's footnote ids apart from those of the page's other texts
-    (``fn-note-1`` rather than ``fn1``).
+    (``fn-note-1`` rather than ``fn1``); ``anchors`` gives each top-level paragraph an
+    anchor to cite it by (``paragraphs``).
     """
     if not text.strip():
         return Rendered("")
     env: dict = {"docId": doc_id} if doc_id else {}
+    if anchors:
+        env[ANCHORS] = True
     html = _MD.render(text, env)
     return Rendered(html, env.get(ENV_KEY, ()))
 
