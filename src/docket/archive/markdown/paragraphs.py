@@ -1,8 +1,10 @@
-"""The core rule that gives each top-level paragraph of a letter's text a stable anchor.
+"""The core rule that gives each paragraph of a letter's text a stable anchor.
 
-A passage is cited by its paragraph: ``#p3`` is the third paragraph that stands at the
-top of the text (not one inside a quotation, list or footnote), counted in document
-order, so the anchor depends on the text alone and stays put from one build to the next.
+A passage is cited by its paragraph: ``#p3`` is the text's third paragraph, counted in
+document order — in a quotation or a loose list's item too, as many texts that survive
+only in excerpts are quoted whole, but not in a footnote (an editor's, not the letter's)
+nor a tight list's item (which has no paragraph of its own) — so the anchor depends on
+the text alone and stays put from one build to the next.
 Each paragraph ends with a link to itself, empty but for its accessible name ("Link to
 paragraph 3"): the theme draws it as a "¶" shown on hover and on keyboard focus. The ids
 cannot meet a footnote's (``fn…``, ``fnref…``) or the page's own (words, not ``p`` and
@@ -22,6 +24,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 ENV_KEY = "docket_paragraph_anchors"
+FOOTNOTE_BOUNDS = ("footnote_reference_open", "footnote_reference_close")
 
 
 def anchor_id(number: int) -> str:
@@ -32,8 +35,11 @@ def number_paragraphs(state: StateCore) -> None:
     if not state.env.get(ENV_KEY):
         return
     number = 0
+    in_footnote = False
     for token in state.tokens:
-        if token.level != 0 or token.hidden:
+        if token.type in FOOTNOTE_BOUNDS:  # a footnote's definition, still where it was written
+            in_footnote = token.type == "footnote_reference_open"
+        if in_footnote or token.hidden:
             continue
         if token.type == "paragraph_open":
             number += 1
