@@ -10,10 +10,12 @@ from docket.archive.model import Source
 from docket.site.citation import (
     CitedLetter,
     Party,
+    as_element_text,
     bibtex,
     bibtex_escape,
     bibtex_url,
     chicago,
+    citation_records,
     csl_json,
     ris,
 )
@@ -208,3 +210,10 @@ def test_csl_json_dates_several_senders_and_no_address():
 
 def _fields(cited: CitedLetter) -> dict:
     return {name: getattr(cited, name) for name in cited.__slots__}
+
+
+def test_records_are_escaped_for_the_page():
+    hostile = CitedLetter(**{**_fields(ONE_SENDER), "title": '</code></pre><script>x("&")</script>'})
+    for name, label, file_name, media_type, html in citation_records(hostile):
+        assert "<" not in html.replace("&lt;", "") and file_name.startswith(hostile.id + ".")
+    assert as_element_text('a "b" <c> & d') == 'a "b" &lt;c&gt; &amp; d'

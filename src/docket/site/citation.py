@@ -92,23 +92,21 @@ def chicago_date(date: EdtfDate | None) -> str:
     return f"[{date.words}?]" if date.qualifier else date.words
 
 
-def _quoted(title: str, more: bool) -> Markup:
+def _quoted(title: str, more: bool) -> str:
     """A title in quotation marks, with the comma that follows it inside them."""
     comma = "," if more and title[-1:] not in ".?!" else ""
-    return Markup("“{}{}”").format(title, comma)
+    return f"“{title}{comma}”"
 
 
-def _run(parts: list[Markup | str]) -> Markup:
+def _run(parts: list[str]) -> str:
     """Parts joined by commas, a quoted title already holding its own."""
-    out = Markup("")
-    for i, part in enumerate(parts):
-        if i:
-            out += Markup(" ") if str(parts[i - 1]).endswith(",”") else Markup(", ")
-        out += escape(part)
+    out = parts[0] if parts else ""
+    for before, part in zip(parts, parts[1:]):
+        out += (" " if before.endswith(",”") else ", ") + part
     return out
 
 
-def _heading(c: CitedLetter) -> list[Markup | str]:
+def _heading(c: CitedLetter) -> list[str]:
     """Who to whom, as Chicago cites a letter; the title and kind for a speech or statement."""
     if c.kind == "letter":
         if c.senders and c.recipients:
@@ -116,12 +114,12 @@ def _heading(c: CitedLetter) -> list[Markup | str]:
         if c.recipients:
             return [f"Letter to {names(c.recipients)}"]
         return [names(c.senders), "letter"] if c.senders else ["Letter"]
-    head: list[Markup | str] = [names(c.senders)] if c.senders else []
+    head = [names(c.senders)] if c.senders else []
     return head + [_quoted(c.title, True), c.kind_label.lower()]
 
 
-def _source_parts(source: Source) -> list[Markup | str]:
-    parts: list[Markup | str] = []
+def _source_parts(source: Source) -> list[str]:
+    parts = []
     if source.title:
         parts.append(_quoted(source.title, bool(source.publisher or source.published or source.url)))
     parts += [p for p in (source.publisher, source.published.words if source.published else "", source.url) if p]
@@ -132,13 +130,13 @@ def chicago(c: CitedLetter) -> Markup:
     """The Chicago note, as HTML: the collection's title in ``<cite>``. Where in its source
     the text stands (``source.location``) is an editor's description, too long for a note:
     the records below carry it."""
-    parts = _heading(c) + [chicago_date(c.date)]
     source = _source_parts(c.source)
     if source:
-        source[0] = Markup("in ") + escape(source[0])
-    collection: list[Markup | str] = [Markup("<cite>{}</cite>").format(c.archive)] + ([c.url] if c.url else [])
-    text = _run(parts + source) + Markup("; " if source else ", ") + _run(collection)
-    return text if str(text).endswith(".") else text + Markup(".")
+        source[0] = "in " + source[0]
+    head = _run(_heading(c) + [chicago_date(c.date)] + source)
+    tail = f", {c.url}" if c.url else ""
+    end = "" if (tail or c.archive).endswith(".") else "."
+    return Markup(f"{escape(head)}{'; ' if source else ', '}<cite>{escape(c.archive)}</cite>{escape(tail)}{end}")
 
 
 # -- shared by the records -----------------------------------------------------------------
@@ -170,7 +168,10 @@ _BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"
 
 def bibtex_escape(text: str) -> str:
     """Text for a BibTeX field: LaTeX's special characters escaped, on one line."""
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(), "\\" + m.group()), _one_line(text))
+    text = _one_line(text)
+    if _BIBTEX_SPECIAL.search(text) is None:
+        return text
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(), "\\" + m.group()), text)
 
 
 def bibtex_url(url: str) -> str:
@@ -237,6 +238,7 @@ def ris(c: CitedLetter) -> str:
 # -- CSL-JSON ------------------------------------------------------------------------------
 
 CSL_TYPES = {"letter": "personal_communication", "speech": "speech"}
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def csl_date(date: EdtfDate) -> dict:
@@ -251,7 +253,8 @@ def csl_date(date: EdtfDate) -> dict:
 
 
 def csl_json(c: CitedLetter) -> str:
-    """A CSL-JSON list of one item, as citeproc processors and Zotero read it."""
+    """A CSL-JSON list of one item, as citeproc processors and Zotero read it: one
+    variable a line (JSON's own indenting would cost more than the rest of the citation)."""
     item: dict = {"id": c.id, "type": CSL_TYPES.get(c.kind, "document"), "title": c.title}
     if c.senders:
         item["author"] = [{"literal": p.name} for p in c.senders]
@@ -262,7 +265,8 @@ def csl_json(c: CitedLetter) -> str:
     item["container-title"] = c.archive
     optional = {"genre": c.kind_label, "URL": c.url, "language": c.language, "abstract": c.summary, "note": source_text(c.source)}
     item.update({name: value for name, value in optional.items() if value})
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+    lines = ",\n".join(f"    {_to_json(name)}: {_to_json(value)}" for name, value in item.items())
+    return "[\n  {\n" + lines + "\n  }\n]\n"
 
 
 #: the records offered beside the Chicago note: (name, label, file extension, media type, format)
@@ -273,6 +277,14 @@ RECORDS = (
 )
 
 
-def citation_records(c: CitedLetter) -> list[tuple[str, str, str, str, str]]:
-    """Every record of a letter: (name, label, file name, media type, text)."""
-    return [(name, label, f"{c.id}.{extension}", media_type, make(c)) for name, label, extension, media_type, make in RECORDS]
+def citation_records(c: CitedLetter) -> list[tuple[str, str, str, str, Markup]]:
+    """Every record of a letter: (name, label, file name, media type, text as HTML).
+
+    The text is escaped for an element's content, where quotation marks need no escape:
+    a CSL-JSON record is mostly quotation marks.
+    """
+    return [(name, label, f"{c.id}.{extension}", media_type, as_element_text(make(c))) for name, label, extension, media_type, make in RECORDS]
+
+
+def as_element_text(text: str) -> Markup:
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

@@ -41,7 +41,8 @@ DATE_PROPERTIES = {
     "end": "endDate",
     "date": "dateCreated",
 }
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def exact(date: EdtfDate | None) -> str | None:
@@ -53,8 +54,8 @@ def exact(date: EdtfDate | None) -> str | None:
 
 def script_json(data: dict[str, Any]) -> Markup:
     """JSON for a ``<script type="application/ld+json">`` block that content cannot close."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.translate(_SCRIPT_ESCAPES))
+    text = _to_json(data)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 class LinkedData:
@@ -65,6 +66,7 @@ class LinkedData:
         self.config = config
         self.same_as = same_as
         self._nodes: dict[str, dict[str, Any]] = {}
+        self._mentions: dict[str, dict[str, Any]] = {}
 
     def url(self, record_id: str) -> str:
         record = self.site.record(record_id)
@@ -86,6 +88,14 @@ class LinkedData:
             self._nodes[record_id] = found
         return found
 
+    def mention(self, record_id: str) -> dict[str, Any]:
+        """A record a letter mentions, in short: its type, name and URL (its own page says more)."""
+        found = self._mentions.get(record_id)
+        if found is None:
+            node = self.node(record_id)
+            found = self._mentions[record_id] = {name: node[name] for name in ("@type", "name", "url") if name in node}
+        return found
+
     def letter(self, letter: Letter, mentioned: dict[str, list[str]]) -> dict[str, Any] | None:
         """A letter's JSON-LD; ``mentioned``: entity kind -> ids it mentions, inline ones included."""
         if not self.config.has_base_url:
@@ -103,7 +113,7 @@ class LinkedData:
                 data["dateSent"] = date
         if letter.place_sent:
             data["locationCreated"] = self.node(letter.place_sent)
-        about = [self.node(i) for ids in mentioned.values() for i in ids]
+        about = [self.mention(i) for ids in mentioned.values() for i in ids]
         if about:
             data["about"] = about
         data["inLanguage"] = letter.language or self.config.language
