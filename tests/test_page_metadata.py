@@ -123,6 +123,11 @@ def test_entity_pages_describe_the_entity(archive):
             expected = None if date.is_uncertain_or_approximate else date.iso
             assert data.get(DATE_PROPERTIES[name]) == expected, (entity_id, name)
         assert [p["name"] for p in data.get("location", [])] == [site.titles[i] for i in entity.places]
+        if entity.coordinates is not None:
+            assert data["geo"] == {"@type": "GeoCoordinates", "latitude": entity.coordinates[0], "longitude": entity.coordinates[1]}
+        else:
+            assert "geo" not in data
+    assert any(e.coordinates for e in site.entities.values()), "the archive has a place with coordinates to check"
 
 
 def test_every_page_has_open_graph(archive):
@@ -167,7 +172,7 @@ def test_content_cannot_close_the_json_ld_block(scratch_site):
     build(site, search=False)
     page = site / "site" / "letters" / "hostile" / "index.html"
     found = metadata(page)
-    assert found.scripts == 2  # the JSON-LD and cite.js: nothing else opened a script
+    assert found.scripts == 3  # the JSON-LD, disk.js and cite.js: nothing else opened a script
     data = json.loads(found.json_ld[0])
     assert data["name"] == HOSTILE_TITLE
     assert data["description"] == "A </SCRIPT > summary"

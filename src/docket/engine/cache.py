@@ -33,7 +33,7 @@ from docket.engine.workers import default_workers, in_workers
 from docket.errors import Problems, SourceError
 
 CACHE_DIR = ".docket-cache"
-FORMAT = 6  # bump when what is pickled changes shape
+FORMAT = 7  # bump when what is pickled changes shape
 PACKAGE_DIR = Path(__file__).parents[1]  # the docket package
 #: libraries whose output a build keeps (parsed Markdown, rendered pages, the search index)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "jinja2", "pyyaml", "pagefind")

@@ -3,7 +3,8 @@
 A letter is a ``Message`` (a speech or statement a ``CreativeWork`` with its ``author``):
 its senders and recipients as ``Person`` or ``Organization`` with their authority records as ``sameAs``,
 what it mentions as ``about``, its source as ``isBasedOn``. An entity is a ``Person``,
-``Organization``, ``Place``, ``Event`` or ``CreativeWork`` with its dates. Dates are given
+``Organization``, ``Place`` (with ``geo`` where it has coordinates), ``Event`` or
+``CreativeWork`` with its dates. Dates are given
 only where they are exact — a single day, month or year, stated plainly (ISO 8601 allows
 the shorter forms); an uncertain, approximate or ranged date is left out rather than
 stated as a certainty. Everything is addressed by full URLs, so without ``base_url``
@@ -157,4 +158,7 @@ class LinkedData:
                 data[DATE_PROPERTIES[name]] = value
         if entity.places:
             data["location"] = [self.node(i) for i in entity.places]
+        if entity.coordinates is not None:
+            latitude, longitude = entity.coordinates
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
         return data
