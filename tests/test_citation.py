@@ -5,20 +5,27 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from docket.archive.dates import parse
 from docket.archive.model import Source
 from docket.site.citation import (
     CitedLetter,
     Party,
     as_element_text,
+    biblatex_date,
     bibtex,
     bibtex_escape,
     bibtex_url,
     chicago,
+    chicago_date,
     citation_records,
+    csl_date,
     csl_json,
+    date_parts,
     ris,
 )
+from docket.site.linked_data import exact
 
 ARCHIVE = "Letters of the Example Family"
 KHAMENEI = Party("Ali Khamenei", "person")
@@ -217,3 +224,33 @@ def test_records_are_escaped_for_the_page():
     for name, label, file_name, media_type, html in citation_records(hostile):
         assert "<" not in html.replace("&lt;", "") and file_name.startswith(hostile.id + ".")
     assert as_element_text('a "b" <c> & d') == 'a "b" &lt;c&gt; &amp; d'
+
+
+@pytest.mark.parametrize(
+    "text, parts, biblatex, chicago_text, circa",
+    [
+        ("2021-05-22", [2021, 5, 22], "2021-05-22", "22 May 2021", False),
+        ("2021-05~", [2021, 5], "2021-05~", "about May 2021", True),
+        ("2021-05-22?", [2021, 5, 22], "2021-05-22?", "[22 May 2021?]", True),
+        ("2021-05-XX", [2021, 5], "2021-05", "some day in May 2021", False),
+        ("202X", None, None, "some year in 2020–2029", False),
+        ("2022-08-08/2022-08-11", None, "2022-08-08/2022-08-11", "between 8 and 11 August 2022", False),
+        ("2021-05/..", None, "2021-05/", "May 2021 or later", False),
+        ("[2021-05-22,2021-05-23]", None, None, "22 May 2021 or 23 May 2021", False),
+        ("-0044-03-15", None, None, "15 March 45 BCE", False),
+        ("1985-04-12T23:20:30Z", [1985, 4, 12], "1985-04-12", "12 April 1985 at 23:20:30 UTC", False),
+        ("156X-12-25", None, None, "25 December, some year in 1560–1569", False),
+    ],
+)
+def test_dates_in_every_record(text, parts, biblatex, chicago_text, circa):
+    date = parse(text)
+    assert date_parts(date) == parts
+    assert biblatex_date(date) == biblatex
+    assert chicago_date(date) == chicago_text
+    issued = csl_date(date)
+    assert issued == ({"date-parts": [parts], **({"circa": True} if circa else {})} if parts else {"literal": date.display()})
+
+
+def test_linked_data_gives_only_exact_iso_dates():
+    assert [exact(parse(t)) for t in ("2021-05-22", "2021-05", "2001-21", "1985-04-12T23:20:30Z")] == ["2021-05-22", "2021-05", "2001", "1985-04-12T23:20:30Z"]
+    assert [exact(parse(t)) for t in ("2021-05-22?", "2021-05~", "2021-05-XX", "2022-08-08/2022-08-11", "-0044-03-15", "Y170000002", "156X-12-25")] == [None] * 7

@@ -47,7 +47,10 @@ def test_anchors_do_not_collide_with_footnotes_and_survive_slot_filling():
     rendered = render_source(TEXT, anchors=True)
     html = fill_links(rendered, lambda target, fragment: ("/people/ali-khamenei/", "Ali Khamenei"))
     assert '<p id="p1">First paragraph with <a class="xref" href="/people/ali-khamenei/">Ali Khamenei</a>' in html
-    assert Counter(ids(html)) == Counter({"p1": 1, "p2": 1, "p3": 1, "p4": 1, "fnref1": 1, "fn1": 1})
+    found = Counter(ids(html))
+    assert max(found.values()) == 1
+    assert {"p1", "p2", "p3", "p4", "fnref1", "fn1"} <= set(found)
+    assert [i for i in found if i.startswith("p")] == ["p1", "p2", "p3", "p4"]
 
 
 def test_only_a_text_parsed_with_anchors_is_numbered_and_the_same_text_gives_the_same_ids():

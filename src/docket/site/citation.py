@@ -55,7 +55,8 @@ class CitedLetter:
         return KIND_LABELS[self.kind]
 
 
-def cited_letter(letter: Letter, site: Site, archive: str, url: str | None) -> CitedLetter:
+def cited_letter(letter: Letter, site: Site, archive: str, url: str | None, summary: str = "") -> CitedLetter:
+    """The facts to cite a letter by; ``summary`` as plain text (the letter's is Markdown)."""
     def parties(ids: list[str]) -> tuple[Party, ...]:
         return tuple(Party(site.titles.get(i, i), getattr(site.record(i), "kind", "person")) for i in ids)
 
@@ -67,7 +68,7 @@ def cited_letter(letter: Letter, site: Site, archive: str, url: str | None) -> C
         recipients=parties(letter.recipients),
         date=letter.date,
         language=letter.language,
-        summary=letter.summary,
+        summary=summary,
         source=letter.source,
         archive=archive,
         url=url or "",
@@ -142,11 +143,36 @@ def chicago(c: CitedLetter) -> Markup:
 # -- shared by the records -----------------------------------------------------------------
 
 
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?\Z")
+#: a side of an interval as biblatex reads it: a year, month or day, perhaps qualified
+_BIBLATEX_SIDE = re.compile(r"(?:[0-9]{4}(?:-[0-9]{2}){0,2}[?~%]?|\.\.|)\Z")
+
+
 def date_parts(date: EdtfDate | None) -> list[int] | None:
-    """[year, month, day] as far as known, for a single date (not a range or a set)."""
-    if date is None or date.precision not in ("day", "month", "year") or "X" in date.text[:4] or not date.iso:
+    """[year, month, day] as far as known, for a single date in the years 0000-9999 (not
+    a range, a set, a decade, or a day whose year is unknown)."""
+    if date is None or date.precision in ("interval", "set"):
         return None
-    return [int(part) for part in date.iso.split("-")]
+    match = _ISO_DATE.match((date.iso or "")[:10])
+    return [int(part) for part in match.groups() if part is not None] if match else None
+
+
+def is_qualified(date: EdtfDate) -> bool:
+    """Whether the date is marked uncertain or approximate (unspecified digits are not)."""
+    return date.uncertain or date.approximate
+
+
+def biblatex_date(date: EdtfDate) -> str | None:
+    """The date for biblatex's ``date`` field (its ISO 8601-2 subset), or None when
+    biblatex cannot read it (a set, a season, a qualified part, a decade)."""
+    if date.precision == "interval":
+        sides = date.text.split("/")
+        return "/".join(side.replace("..", "") for side in sides) if all(_BIBLATEX_SIDE.match(side) for side in sides) else None
+    parts = date_parts(date)
+    if parts is None:
+        return None
+    suffix = "%" if date.uncertain and date.approximate else "?" if date.uncertain else "~" if date.approximate else ""
+    return "-".join([f"{parts[0]:04d}"] + [f"{part:02d}" for part in parts[1:]]) + suffix
 
 
 def source_text(source: Source) -> str:
@@ -191,8 +217,9 @@ def bibtex(c: CitedLetter) -> str:
     if c.senders:
         fields.append(("author", " and ".join(_bibtex_name(p) for p in c.senders)))
     fields.append(("title", "{" + bibtex_escape(c.title) + "}"))
-    if c.date is not None and c.date.precision != "set":
-        fields.append(("date", c.date.text.replace("..", "")))
+    biblatex = biblatex_date(c.date) if c.date is not None else None
+    if biblatex:
+        fields.append(("date", biblatex))
     if c.date is not None and len(c.date.years) == 1:
         fields.append(("year", str(c.date.years[0])))
     fields.append(("howpublished", "{" + bibtex_escape(c.archive) + "}"))
@@ -226,7 +253,7 @@ def ris(c: CitedLetter) -> str:
     lines += [("TI", c.title), ("M3", c.kind_label)]
     parts = date_parts(c.date)
     if parts is not None:
-        lines.append(("DA", ris_date(parts, c.date.is_uncertain_or_approximate if c.date else False)))
+        lines.append(("DA", ris_date(parts, is_qualified(c.date) if c.date else False)))
     if c.date is not None and len(c.date.years) == 1:
         lines.append(("PY", str(c.date.years[0])))
     if c.date is not None and parts is None:
@@ -247,7 +274,7 @@ def csl_date(date: EdtfDate) -> dict:
     if parts is None:
         return {"literal": date.display()}
     found: dict = {"date-parts": [parts]}
-    if date.is_uncertain_or_approximate:
+    if is_qualified(date):
         found["circa"] = True
     return found
 

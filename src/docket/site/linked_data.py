@@ -19,6 +19,7 @@ close the block.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable
 
 from markupsafe import Markup
@@ -43,14 +44,17 @@ DATE_PROPERTIES = {
     "date": "dateCreated",
 }
 
+#: what schema.org's Date and DateTime take: a year, month or day (and a time) in ISO 8601
+_ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}(?:T[0-9:.]+(?:Z|[+-][0-9:]+)?)?\Z")
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def exact(date: EdtfDate | None) -> str | None:
-    """The date as ISO 8601 when it is one plainly stated day, month or year; else None."""
-    if date is None or date.is_uncertain_or_approximate:
+    """The date as ISO 8601 when it is one plainly stated day, month or year (or moment) of
+    the years 0000-9999; else None."""
+    if date is None or date.is_uncertain_or_approximate or date.iso is None:
         return None
-    return date.iso
+    return date.iso if _ISO_DATE.match(date.iso) else None
 
 
 def script_json(data: dict[str, Any]) -> Markup:
@@ -97,14 +101,15 @@ class LinkedData:
             found = self._mentions[record_id] = {name: node[name] for name in ("@type", "name", "url") if name in node}
         return found
 
-    def letter(self, letter: Letter, mentioned: dict[str, list[str]]) -> dict[str, Any] | None:
-        """A letter's JSON-LD; ``mentioned``: entity kind -> ids it mentions, inline ones included."""
+    def letter(self, letter: Letter, mentioned: dict[str, list[str]], summary: str = "") -> dict[str, Any] | None:
+        """A letter's JSON-LD; ``mentioned``: entity kind -> ids it mentions, inline ones
+        included; ``summary`` as plain text (the letter's is Markdown)."""
         if not self.config.has_base_url:
             return None
         is_message = letter.kind == "letter"
         data: dict[str, Any] = {"@context": CONTEXT, "@type": "Message" if is_message else "CreativeWork", "name": self.site.titles[letter.id], "url": self.url(letter.id)}
-        if letter.summary:
-            data["description"] = letter.summary
+        if summary:
+            data["description"] = summary
         people = {"sender": letter.senders, "recipient": letter.recipients} if is_message else {"author": letter.senders}
         data.update({name: [self.node(i) for i in ids] for name, ids in people.items() if ids})
         date = exact(letter.date)

@@ -161,7 +161,7 @@ class Renderer:
         cites = [(views.link(c.target), c.ref, c.note) for c in letter.cites]
         letter_roles, entity_roles = self._referrers(letter.id)
         card = views.card(letter.id)
-        cited = cited_letter(letter, site, self.config.title, self.config.absolute_url(url))
+        cited = cited_letter(letter, site, self.config.title, self.config.absolute_url(url), card.summary)
         search = {
             "filters": [("kind", KIND_LABELS[letter.kind])]
             + [("sender", link.title) for link in card.senders]
@@ -200,7 +200,7 @@ class Renderer:
             search=search,
             chicago=chicago(cited),
             citation_records=citation_records(cited),
-            json_ld=_json_ld(self.linked_data.letter(letter, mentioned)),
+            json_ld=_json_ld(self.linked_data.letter(letter, mentioned, card.summary)),
         )
         return Page(url, html, True)
 
