@@ -12,6 +12,7 @@ import pytest
 from conftest import PEOPLE, REPO
 from conftest import letter as letter_file
 
+from docket.archive.kinds import ENTITY_KINDS, KINDS
 from docket.archive.model import Entity
 from docket.engine.build import build, check
 from docket.paths import record_url
@@ -108,9 +109,14 @@ def test_a_letter_with_an_exact_date_is_dated_and_its_sender_has_its_authority_r
     assert "dateSent" not in uncertain and "dateCreated" not in uncertain
 
 
+def test_every_entity_kind_and_date_field_has_its_schema_org_name():
+    assert set(SCHEMA_TYPES) == set(ENTITY_KINDS), "give the kind its schema.org type in site/linked_data.py"
+    fields = {name for kind in ENTITY_KINDS for name, _ in KINDS[kind].dates}
+    assert fields <= set(DATE_PROPERTIES), "give the date field its schema.org property in site/linked_data.py"
+
+
 def test_entity_pages_describe_the_entity(archive):
     output, site = archive
-    assert set(SCHEMA_TYPES) == {"person", "organization", "place", "event", "work"}
     for entity_id, entity in site.entities.items():
         data = json_ld(page_of(output, record_url(entity.kind, entity_id)))
         assert data["@type"] == SCHEMA_TYPES[entity.kind]
