@@ -97,7 +97,7 @@ def test_v2_mentions_language_notes_and_every_bad_entry_at_its_line(tmp_path, ca
     assert first["note"] == "Only the envelope survives. Inferred by the editors: Theater-Intendanz Berlin."
     assert first["source"] == {"title": "Weber-Gesamtausgabe, online", "url": "http://weber-gesamtausgabe.de/A046392"}
     assert fields(site, "content/people/weber-huberta-von.md")["extra"] == {"same_as": ["http://weber-gesamtausgabe.de/A008673"]}
-    assert letters["1853-03-01-weber-to-unknown"]["date"] == "1853-03-01/.."
+    assert letters["1853-03-01-weber-to-unknown"]["date"] == "1853-03-01/1853-03-20"  # sent from the 1st, received on the 20th
     assert check(site).problems.sorted() == []
 
 

@@ -72,13 +72,16 @@ def from_cmif(attrs: dict[str, str]) -> str:
 def letter_date(sent: str, received: str) -> tuple[str, str]:
     """The letter's date and a note on it, from the dates it was sent and received.
 
-    A letter known only by its receipt was written on or before that day.
+    A letter known only by its receipt was written on or before that day; one sent on or
+    after a day and received on another was written between the two.
     """
-    if sent:
-        return sent, (f"Received: {dates.parse(received).display()}." if received else "")
     if not received:
-        return "", ""
+        return sent, ""
     parsed = dates.parse(received)
+    if sent.endswith("/..") and parsed.latest is not None:  # on or after X, received by Y
+        return checked(f"{sent[:-3]}/{parsed.latest.isoformat()}", "date"), f"Received: {parsed.display()}."
+    if sent:
+        return sent, f"Received: {parsed.display()}."
     if parsed.latest is None:
         return "", f"Received: {parsed.display()}."
     plain = received if ISO.match(received) else parsed.latest.isoformat()
