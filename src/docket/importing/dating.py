@@ -85,4 +85,4 @@ def letter_date(sent: str, received: str) -> tuple[str, str]:
     if parsed.latest is None:
         return "", f"Received: {parsed.display()}."
     plain = received if ISO.match(received) else parsed.latest.isoformat()
-    return f"../{plain}", f"Dated by its receipt: received {parsed.display()}."
+    return checked(f"../{plain}", "date"), f"Dated by its receipt: received {parsed.display()}."
