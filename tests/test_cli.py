@@ -8,6 +8,7 @@ import sys
 import pytest
 from conftest import BASIC_LETTER
 
+from docket.archive.kinds import KINDS
 from docket.commands.cli import main
 
 
@@ -21,7 +22,8 @@ def test_init_makes_a_site_that_checks_and_builds(tmp_path, capsys):
     target = tmp_path / "letters"
     code, out, err = run(capsys, "init", str(target))
     assert (code, err) == (0, "")
-    assert out == f"Created a new docket site in {target} (5 files).\nNext: cd {target} && docket serve\n"
+    assert out == f"Created a new docket site in {target} (11 files).\nNext: cd {target} && docket serve\n"
+    assert sorted(p.name for p in (target / "schemas").iterdir()) == [f"{kind}.schema.json" for kind in sorted(KINDS)]
     assert run(capsys, "check", "--site", str(target)) == (0, "Checked 1 letter and 2 entities: no errors, 0 warnings.\n", "")
     code, out, err = run(capsys, "build", "--site", str(target), "--no-search")
     assert code == 0, err
@@ -40,7 +42,8 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
 def test_new_writes_a_skeleton_that_parses(scratch_site, capsys, kind, folder):
     site = scratch_site({"content/letters/a.md": BASIC_LETTER})
     code, out, err = run(capsys, "new", kind, "fresh-record", "--site", str(site), "--title", 'A "quoted" name')
-    assert (code, out, err) == (0, f"Created content/{folder}/fresh-record.md\n", "")
+    assert (code, out, err) == (0, f"Created content/{folder}/fresh-record.md\nWrote the editor schemas into schemas/ (see 'docket schema').\n", "")
+    assert (site / "content" / folder / "fresh-record.md").read_text().startswith(f"---\n# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n")
     code, out, err = run(capsys, "check", "--site", str(site))
     assert "front-matter is not" not in err and "YAML" not in err
     assert "unknown field" not in err

@@ -17,7 +17,7 @@ class Kind:
     folder: str  # "people": its folder under content/, its URL segment, its key under mentions
     label: str  # "Person"
     dates: tuple[tuple[str, str], ...] = ()  # (field, label), in display order
-    skeleton: str = ""  # the file 'docket new' writes; {title} is the record's title or name
+    skeleton: str = ""  # the file 'docket new' writes; {title} is the record's title or name (a letter's also {date}, {senders}, {recipients})
     search_filter: bool = False  # the search page filters letters by the ones they mention
     fields: tuple[str, ...] = ()  # front-matter fields of this kind only, beyond every entity's
 
@@ -34,11 +34,11 @@ class Kind:
 LETTER_SKELETON = """---
 title: {title}
 # date: EDTF, e.g. 2021-05-22, 2021-05-22? (uncertain), 2021-05~ (approximate)
-date:
+date: {date}
 date_note:
 # senders and recipients: ids of people or organizations
-senders: []
-recipients: []
+senders: [{senders}]
+recipients: [{recipients}]
 language: en
 # text: full | excerpts | summary | mentioned | calendar
 text: full
@@ -67,7 +67,7 @@ ENTITIES: tuple[Kind, ...] = (
     Kind("place", "places", "Place", skeleton=_entity_skeleton("where this is", more="# coordinates: [latitude, longitude], in decimal degrees\n"),
          fields=("coordinates",)),
     Kind("event", "events", "Event", (("start", "Began"), ("end", "Ended")),
-         _entity_skeleton("what happened", ("start", "end"), "places: []\n")),
+         _entity_skeleton("what happened", ("start", "end"), "places: []\n"), fields=("places",)),
     Kind("work", "works", "Work", (("date", "Date"),), _entity_skeleton("what this work is")),
 )
 #: every kind by name, letters first, then entities in the order pages list them

@@ -86,9 +86,10 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
     letter_map = {k: v for k, v in records.items() if isinstance(v, Letter)}
     entity_map = {k: v for k, v in records.items() if isinstance(v, Entity)}
 
+    kind_of = {record_id: record.record_kind for record_id, record in records.items()}
     for record in records.values():
         for ref in record.refs:
-            _check_ref(record, ref, records, problems)
+            _check_ref(record, ref, kind_of, problems)
     inline = _inline_refs(records, problems)
 
     chronology = sorted(letter_map, key=lambda i: chronological_key(letter_map[i]))
@@ -132,20 +133,29 @@ def _kinds_text(kinds: tuple[str, ...]) -> str:
     return " or ".join(kinds)
 
 
-def _check_ref(source: Record, ref: Ref, records: dict[str, Record], problems: Problems) -> None:
-    target = records.get(ref.target)
-    if target is None:
-        candidates = [r.id for r in records.values() if r.record_kind in ref.kinds]
+def _check_ref(source: Record, ref: Ref, kind_of: dict[str, str], problems: Problems) -> None:
+    found = ref_problem(ref, kind_of)
+    if found:
+        problems.error(source.path, ref.line, found[0], found[1], ref.col)
+
+
+def ref_problem(ref: Ref, kind_of: dict[str, str]) -> tuple[str, str] | None:
+    """What is wrong with a reference, as (message, hint), or None if it names a record of
+    a kind its field takes; ``kind_of`` gives every record's kind by id.
+
+    The build and ``docket new`` both ask here, so an editor reads the same words from both.
+    """
+    kind = kind_of.get(ref.target)
+    if kind is None:
+        candidates = [record_id for record_id, record_kind in kind_of.items() if record_kind in ref.kinds]
         hint = did_you_mean(ref.target, candidates) or f"create content/{KINDS[ref.kinds[0]].folder}/{ref.target}.md, or check the spelling"
-        problems.error(source.path, ref.line, f"{ref.field}: unknown {_kinds_text(ref.kinds)} '{ref.target}'", hint, ref.col)
-    elif target.record_kind not in ref.kinds:
-        problems.error(
-            source.path,
-            ref.line,
-            f"{ref.field}: '{ref.target}' is a {target.record_kind}, not a {_kinds_text(ref.kinds)}",
+        return f"{ref.field}: unknown {_kinds_text(ref.kinds)} '{ref.target}'", hint
+    if kind not in ref.kinds:
+        return (
+            f"{ref.field}: '{ref.target}' is a {kind}, not a {_kinds_text(ref.kinds)}",
             f"{ref.field} takes a {_kinds_text(ref.kinds)}; move '{ref.target}' to the right field",
-            ref.col,
         )
+    return None
 
 
 def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, list[InlineRef]]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docket.archive import dates
+from docket.archive import dates, fields
 from docket.archive.authorities import AUTHORITIES, URL_EXAMPLES, normalise
+from docket.archive.fields import Field
 from docket.archive.frontmatter import FieldPath
-from docket.archive.kinds import DOCUMENT_KINDS, ENTITIES, KINDS
+from docket.archive.kinds import ENTITIES
 from docket.archive.load import Document
 from docket.archive.model import (
-    TEXT_EXTENTS,
     TEXTLESS_EXTENTS,
     Citation,
     Entity,
@@ -27,20 +27,17 @@ from docket.archive.model import (
 )
 from docket.errors import Problems, did_you_mean
 
-CORRESPONDENT = ("person", "organization")
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
-SAFE_URL = re.compile(r"https?://[^\s<>\"]+\Z", re.IGNORECASE)
-DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
+CORRESPONDENT = fields.CORRESPONDENT
+LANGUAGE_CODE = re.compile(fields.LANGUAGE_PATTERN + r"\Z")
+SAFE_URL = re.compile(fields.URL_PATTERN + r"\Z")
+DECIMAL = re.compile(fields.DECIMAL_PATTERN + r"\Z")
 
-LETTER_FIELDS = (
-    "kind", "title", "date", "date_note", "senders", "recipients", "place_sent", "place_received",
-    "language", "original_language", "text", "in_reply_to", "mentions", "cites", "source",
-    "summary", "note", "extra",
-)
-SOURCE_FIELDS = ("title", "lead", "publisher", "publisher_id", "url", "published", "location")
-CITE_FIELDS = ("work", "letter", "ref", "note")
-CITED = ("work", "letter")  # what a citation may name
-ENTITY_COMMON = ("name", "aliases", "description", "extra", *AUTHORITIES)
+LETTER = fields.by_name(fields.LETTER)
+LETTER_FIELDS = tuple(LETTER)
+SOURCE_FIELDS = tuple(field.name for field in fields.SOURCE_FIELDS)
+CITE_FIELDS = tuple(field.name for field in fields.CITE_FIELDS)
+CITED = fields.CITED  # what a citation may name
+ENTITY_COMMON = tuple(field.name for field in fields.ENTITY_COMMON)
 
 
 class FieldReader:
@@ -50,6 +47,22 @@ class FieldReader:
         self.document = document
         self.problems = problems
         self.fields = document.fields
+
+    def read(self, field: Field, refs: list[Ref], required: bool | None = None, within: FieldPath = ()) -> Any:
+        """The value of ``field`` (under ``within``), read and checked as its shape says."""
+        path, shape = within + (field.name,), field.shape
+        required = field.required if required is None else required
+        if shape == "text":
+            return self.line_of_text(path, required) if field.single_line else self.text(path, required)
+        if shape == "choice":
+            return self.choice(path, field.options, field.default, required)
+        if shape == "ids":
+            return self.refs(path, field.refs, refs, required)
+        if shape == "id":
+            return self.ref(path, field.refs, refs)
+        if shape == "authority":
+            return self.authority(path, field)
+        return getattr(self, shape)(path)  # date, language, url
 
     def error(self, path: FieldPath, message: str, hint: str = "", col: int | None = None) -> None:
         self.problems.error(self.document.path, self.document.line(path), f"{_dotted(path)}: {message}", hint, col)
@@ -77,6 +90,20 @@ class FieldReader:
             self.error(path, f"expected text, found a {_shape(value)}", "write it on one line, or as a block after '|'")
             return ""
         return value.strip()
+
+    def line_of_text(self, path: FieldPath, required: bool = False) -> str:
+        value = self.text(path, required)
+        if "\n" in value:
+            self.error(path, f"the {path[-1]} runs over more than one line", "keep it to one sentence; longer notes go in the body")
+        return value
+
+    def authority(self, path: FieldPath, field: Field) -> str:
+        """The bare id, from a bare id or one of the authority's URLs."""
+        value = self.text(path)
+        normal = normalise(field.name, value) if value else None
+        if value and normal is None:
+            self.error(path, f"'{value}' is not a {field.name} id", f"for example {field.example} or {URL_EXAMPLES[field.name]}")
+        return normal or ""
 
     def missing(self, path: FieldPath, hint: str = "") -> None:
         field = _dotted(path)
@@ -191,50 +218,35 @@ def validate(documents: list[Document], problems: Problems) -> tuple[list[Letter
 
 
 def read_letter(r: FieldReader) -> Letter:
+    """A letter read field by field as ``archive/fields.py`` declares them."""
     d = r.document
     r.unknown_fields((), d.fields, LETTER_FIELDS)
     refs: list[Ref] = []
-    kind = r.choice(("kind",), tuple(DOCUMENT_KINDS), default="letter")
-    text = r.choice(("text",), TEXT_EXTENTS, required=True)
-    senders = r.refs(("senders",), CORRESPONDENT, refs, required=True)
-    recipients = r.refs(("recipients",), CORRESPONDENT, refs, required=(kind == "letter"))
-    mentions: dict[str, list[str]] = {}
-    for entity_kind in ENTITIES:
-        mentions[entity_kind.name] = r.refs(("mentions", entity_kind.folder), (entity_kind.name,), refs)
-    r.mapping(("mentions",), tuple(entity_kind.folder for entity_kind in ENTITIES))
-    letter = Letter(
-        id=d.id,
-        path=d.path,
-        kind=kind,
-        title=r.text(("title",)),
-        date=r.date(("date",)),
-        date_note=r.text(("date_note",)),
-        senders=senders,
-        recipients=recipients,
-        place_sent=r.ref(("place_sent",), ("place",), refs),
-        place_received=r.ref(("place_received",), ("place",), refs),
-        language=r.language(("language",)),
-        original_language=r.language(("original_language",)),
-        text=text,
-        in_reply_to=r.refs(("in_reply_to",), ("letter",), refs),
-        mentions=mentions,
-        cites=_citations(r, refs),
-        source=_source(r, refs),
-        summary=r.text(("summary",)),
-        note=r.text(("note",)),
-        body_line=d.body_line,
-        refs=refs,
-        extra=_extra(r),
-        markdown=d.markdown,
-    )
+    kind = r.read(LETTER["kind"], refs)
+    values: dict[str, Any] = {"kind": kind}
+    for field in fields.LETTER[1:]:
+        if field.shape in _COMPOUND:
+            values[field.name] = _COMPOUND[field.shape](r, field, refs)
+        else:
+            values[field.name] = r.read(field, refs, required=(kind in field.required_for) or field.required)
+    letter = Letter(id=d.id, path=d.path, **values, body_line=d.body_line, refs=refs, markdown=d.markdown)
+    text = letter.text
     if not d.has_text and text not in TEXTLESS_EXTENTS:
         r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned' (or 'text: calendar' when the source prints it)")
-    if text == "mentioned" and not letter.note:
-        r.missing(("note",), "say where the letter is mentioned in 'note: …'")
+    for field in fields.LETTER:
+        when, value = field.required_when
+        if when and values[when] == value and not values[field.name]:
+            r.missing((field.name,), "say where the letter is mentioned in 'note: …'")
     return letter
 
 
-def _citations(r: FieldReader, refs: list[Ref]) -> list[Citation]:
+def _mentions(r: FieldReader, field: Field, refs: list[Ref]) -> dict[str, list[str]]:
+    mentions = {kind.name: r.read(sub, refs, within=(field.name,)) for kind, sub in zip(ENTITIES, field.fields)}
+    r.mapping((field.name,), tuple(sub.name for sub in field.fields))
+    return mentions
+
+
+def _citations(r: FieldReader, field: Field, refs: list[Ref]) -> list[Citation]:
     value = r.value(("cites",))
     if value is None:
         return []
@@ -245,10 +257,10 @@ def _citations(r: FieldReader, refs: list[Ref]) -> list[Citation]:
     for index, item in enumerate(value):
         path: FieldPath = ("cites", index)
         if isinstance(item, str):
-            target = r.ref(path, CITED, refs)
+            target = r.ref(path, field.one_of, refs)
         elif isinstance(item, dict):
             r.unknown_fields(path, item, CITE_FIELDS)
-            named = [key for key in CITED if key in item]
+            named = [key for key in field.one_of if key in item]
             if len(named) != 1:
                 r.error(path, "a citation names one work or one letter", "write '{work: quran, ref: \"47:7\"}' or '{letter: ID}'")
                 continue
@@ -261,67 +273,46 @@ def _citations(r: FieldReader, refs: list[Ref]) -> list[Citation]:
     return citations
 
 
-def _source(r: FieldReader, refs: list[Ref]) -> Source:
-    fields = r.mapping(("source",), SOURCE_FIELDS, required=True)
-    if not fields:
+def _source(r: FieldReader, field: Field, refs: list[Ref]) -> Source:
+    given = r.mapping((field.name,), SOURCE_FIELDS, required=field.required)
+    if not given:
         return Source()
-    source = Source(
-        title=r.text(("source", "title")),
-        lead=r.text(("source", "lead")),
-        publisher=r.text(("source", "publisher")),
-        publisher_id=r.ref(("source", "publisher_id"), ("organization",), refs),
-        url=r.url(("source", "url")),
-        published=r.date(("source", "published")),
-        location=r.text(("source", "location")),
-    )
-    if not (fields.get("title") or fields.get("url")):
-        r.missing(("source", "title"), "give the source's title or url")
+    source = Source(**{sub.name: r.read(sub, refs, within=(field.name,)) for sub in field.fields})
+    if not any(given.get(name) for name in field.one_of):
+        r.missing((field.name, field.one_of[0]), f"give the source's {' or '.join(field.one_of)}")
     return source
 
 
 def read_entity(r: FieldReader) -> Entity:
+    """An entity read field by field as ``archive/fields.py`` declares them for its kind."""
     d = r.document
-    date_fields = KINDS[d.kind].date_fields
-    allowed = ENTITY_COMMON + date_fields + KINDS[d.kind].fields + (("places",) if d.kind == "event" else ())
-    r.unknown_fields((), d.fields, allowed)
+    declared = fields.entity_fields(d.kind)
+    r.unknown_fields((), d.fields, tuple(field.name for field in declared))
     refs: list[Ref] = []
-    found_dates = {}
-    for name in date_fields:
-        value = r.date((name,))
-        if value is not None:
-            found_dates[name] = value
-    authority = {}
-    for name, (_, example) in AUTHORITIES.items():
-        value = r.text((name,))
-        normal = normalise(name, value) if value else None
-        if value and normal is None:
-            r.error((name,), f"'{value}' is not a {name} id", f"for example {example} or {URL_EXAMPLES[name]}")
-        elif normal:
-            authority[name] = normal
-    aliases = _aliases(r)
-    description = r.text(("description",), required=True)
-    if "\n" in description:
-        r.error(("description",), "the description runs over more than one line", "keep it to one sentence; longer notes go in the body")
+    values = {
+        field.name: _COMPOUND[field.shape](r, field, refs) if field.shape in _COMPOUND else r.read(field, refs)
+        for field in declared
+    }
     return Entity(
         id=d.id,
         path=d.path,
         kind=d.kind,
-        name=r.text(("name",), required=True),
-        aliases=list(aliases),
-        alias_languages={name: language for name, language in aliases.items() if language},
-        description=description,
-        dates=found_dates,
-        authority=authority,
-        places=r.refs(("places",), ("place",), refs) if d.kind == "event" else [],
+        name=values["name"],
+        aliases=list(values["aliases"]),
+        alias_languages={name: language for name, language in values["aliases"].items() if language},
+        description=values["description"],
+        dates={field.name: values[field.name] for field in declared if field.shape == "date" and values[field.name] is not None},
+        authority={name: values[name] for name in AUTHORITIES if values[name]},
+        places=values.get("places", []),
         body_line=d.body_line,
         refs=refs,
-        extra=_extra(r),
+        extra=values["extra"],
         markdown=d.markdown,
-        coordinates=_coordinates(r) if "coordinates" in KINDS[d.kind].fields else None,
+        coordinates=values.get("coordinates"),
     )
 
 
-def _aliases(r: FieldReader) -> dict[str, str]:
+def _aliases(r: FieldReader, field: Field, refs: list[Ref]) -> dict[str, str]:
     """``aliases``, each name with its language ('' for the site's): a name is text, or
     ``{name: …, language: ar}`` when it is in another language, which the page then marks
     (``lang``) so that a screen reader reads it in that language's voice."""
@@ -344,7 +335,7 @@ def _aliases(r: FieldReader) -> dict[str, str]:
     return aliases
 
 
-def _coordinates(r: FieldReader) -> tuple[float, float] | None:
+def _coordinates(r: FieldReader, field: Field, refs: list[Ref]) -> tuple[float, float] | None:
     """A place's ``coordinates``: ``[latitude, longitude]`` or ``{lat: …, lon: …}``, in
     decimal degrees, each checked against its range."""
     value = r.value(("coordinates",))
@@ -359,7 +350,7 @@ def _coordinates(r: FieldReader) -> tuple[float, float] | None:
         r.error(("coordinates",), "expected [latitude, longitude] or {lat: …, lon: …}", hint)
         return None
     found = []
-    for path, (name, limit) in zip(paths, (("latitude", 90), ("longitude", 180))):
+    for path, (name, limit) in zip(paths, fields.COORDINATE_LIMITS):
         text = r.value(path)
         number = float(text) if isinstance(text, str) and DECIMAL.match(text.strip()) else None
         if number is None:
@@ -372,7 +363,7 @@ def _coordinates(r: FieldReader) -> tuple[float, float] | None:
     return (found[0], found[1]) if None not in found else None
 
 
-def _extra(r: FieldReader) -> dict[str, Any]:
+def _extra(r: FieldReader, field: Field | None = None, refs: list[Ref] | None = None) -> dict[str, Any]:
     value = r.value(("extra",))
     if value is None:
         return {}
@@ -392,3 +383,7 @@ def _dotted(path: FieldPath) -> str:
 def _shape(value: Any) -> str:
     return {dict: "mapping", list: "list", str: "text"}.get(type(value), type(value).__name__)
 
+
+
+#: readers of the fields made of other fields, by shape
+_COMPOUND = {"mentions": _mentions, "citations": _citations, "source": _source, "extra": _extra, "coordinates": _coordinates, "aliases": _aliases}

@@ -14,7 +14,8 @@ from pathlib import Path
 from docket import __version__
 from docket.archive.kinds import KINDS
 from docket.commands.importer import add_import_command
-from docket.commands.scaffold import ScaffoldError, init_site, new_record
+from docket.commands.scaffold import LetterFacts, ScaffoldError, init_site, new_record
+from docket.commands.schemas import SCHEMA_FOLDER, ensure_schema, write_schemas
 from docket.engine.build import BuildResult, build, check, count
 from docket.engine.progress import no_progress, terminal_progress
 from docket.errors import BuildFailed, Problems
@@ -38,12 +39,24 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     site_dir = Path(args.site)
+    facts = LetterFacts(tuple(args.senders or ()), tuple(args.recipients or ()), args.date or "")
     try:
-        path = new_record(site_dir, args.kind, args.id, args.title or "")
+        path = new_record(site_dir, args.kind, args.id, args.title or "", facts)
     except ScaffoldError as exc:
-        print(f"docket new: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"docket new: {line}", file=sys.stderr)
         return 1
     print(f"Created {path.relative_to(site_dir).as_posix()}")
+    if ensure_schema(site_dir, args.kind):
+        print(f"Wrote the editor schemas into {SCHEMA_FOLDER}/ (see 'docket schema').")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    site_dir = Path(args.site)
+    target = Path(args.output) if args.output else site_dir / SCHEMA_FOLDER
+    written = write_schemas(target)
+    print(f"Wrote {count(len(written), 'schema')} to {target}.")
     return 0
 
 
@@ -59,6 +72,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"Checked {counted}: no errors, {count(warnings, 'warning')}.")
     return 0
 
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from docket.archive.report import report
+    from docket.commands.report import html_page, terminal, write_page
+
+    checked = check(Path(args.site).absolute())
+    lacks = report(checked.site)
+    errors = len(checked.problems.errors)
+    if errors:
+        print(f"The archive has {count(errors, 'error')}, which 'docket check' lists; the report covers what could be read.", file=sys.stderr)
+    if args.html:
+        write_page(Path(args.html), html_page(lacks, checked.site, checked.config))
+        print(f"Wrote {args.html}: {count(sum(len(lack.items) for lack in lacks), 'gap')} in {count(len(lacks), 'list')}.")
+    else:
+        print(terminal(lacks, show_all=args.all), end="")
+    return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -109,11 +139,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=list(KINDS), help="what to create")
     p.add_argument("id", help="its id: the file name without .md, e.g. 2021-05-22-haniyeh-to-khamenei")
     p.add_argument("--title", help="title (letters) or name (entities)")
+    p.add_argument("--from", dest="senders", action="append", metavar="ID", help="a letter's sender (repeat for several)")
+    p.add_argument("--to", dest="recipients", action="append", metavar="ID", help="a letter's recipient (repeat for several)")
+    p.add_argument("--date", metavar="EDTF", help="a letter's date, e.g. 2021-05-22 or 2021-05~")
     p.set_defaults(run=cmd_new)
+
+    p = commands.add_parser("schema", parents=[site], help="write the JSON Schemas of the front-matter, for editors' YAML tools")
+    p.add_argument("--output", metavar="DIR or FILE", help="a folder for one schema per kind (default: schemas/ in the site), or a .json file for one schema of every kind")
+    p.set_defaults(run=cmd_schema)
 
     p = commands.add_parser("check", parents=[site], help="report every problem in the content, build nothing")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("report", parents=[site], help="list what the archive still lacks: authority ids, source addresses, dates, letters")
+    p.add_argument("--html", metavar="FILE", help="write the report as a page, every record linked to its page on the built site")
+    p.add_argument("--all", action="store_true", help="list every record in the terminal, not the first 20 of each gap")
+    p.set_defaults(run=cmd_report)
 
     p = commands.add_parser("build", parents=[site], help="build the site into site/")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
