@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -170,3 +171,22 @@ def test_the_repositorys_schemas_are_the_ones_docket_writes(tmp_path):
     for kind in KINDS:
         name = f"{kind}.schema.json"
         assert (REPO / "schemas" / name).read_text(encoding="utf-8") == (tmp_path / name).read_text(encoding="utf-8"), f"run 'docket schema' to refresh schemas/{name}"
+
+
+def patterns(node) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [p for value in node.values() for p in patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in patterns(value)]
+    return []
+
+
+def test_every_pattern_is_an_ecmascript_unicode_regex():
+    """Editors' tools compile patterns as JavaScript regexes with the u flag, which refuses
+    escapes of characters that need none (such as \\")."""
+    found = [p for schema in SCHEMAS.values() for p in patterns(schema)]
+    assert len(found) > 10
+    for pattern in found:
+        for escaped in re.findall(r"\\(.)", pattern):
+            assert escaped in "dDsSwWbBnrtfv0^$\\.*+?()[]{}|/-", f"\\{escaped} in {pattern}"

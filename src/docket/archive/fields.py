@@ -35,7 +35,7 @@ SHAPES = (
 
 CORRESPONDENT = ("person", "organization")
 LANGUAGE_PATTERN = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
-URL_PATTERN = r"[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"]+"
+URL_PATTERN = r'[Hh][Tt][Tt][Pp][Ss]?://[^\s<>"]+'
 DECIMAL_PATTERN = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 COORDINATE_LIMITS = (("latitude", 90), ("longitude", 180))  # (name, degrees either side of 0)
 
