@@ -190,3 +190,10 @@ def test_every_pattern_is_an_ecmascript_unicode_regex():
     for pattern in found:
         for escaped in re.findall(r"\\(.)", pattern):
             assert escaped in "dDsSwWbBnrtfv0^$\\.*+?()[]{}|/-", f"\\{escaped} in {pattern}"
+
+
+def test_an_authority_id_may_be_bare_or_its_url_in_the_schema_as_in_check(scratch_site):
+    text = "---\nname: A\ndescription: One.\nwikidata: https://www.wikidata.org/wiki/Q57336\nviaf: '111154736'\n---\n"
+    assert errors("person", text) == []
+    site = scratch_site({"content/letters/a.md": letter(GOOD), "content/people/someone.md": text})
+    assert check(site).problems.errors == []
