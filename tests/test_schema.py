@@ -197,3 +197,15 @@ def test_an_authority_id_may_be_bare_or_its_url_in_the_schema_as_in_check(scratc
     assert errors("person", text) == []
     site = scratch_site({"content/letters/a.md": letter(GOOD), "content/people/someone.md": text})
     assert check(site).problems.errors == []
+
+
+def test_coordinates_as_docket_and_as_yaml_1_2_read_them_and_a_wrong_one(scratch_site):
+    """The range is checked on numbers, as editors' tools read them; on text, by the build."""
+    schema = jsonschema.Draft202012Validator(SCHEMAS["place"])
+    place = {"name": "Tehran", "description": "A city."}
+    assert list(schema.iter_errors({**place, "coordinates": ["35.6944", "51.4215"]})) == []
+    assert list(schema.iter_errors({**place, "coordinates": {"lat": 35.6944, "lon": 51.4215}})) == []
+    assert list(schema.iter_errors({**place, "coordinates": {"lat": 95, "lon": 51}}))
+    assert list(schema.iter_errors({**place, "coordinates": ["north", "51"]}))
+    text = "---\nname: T\ndescription: A city.\ncoordinates: {lat: 95, lon: 51}\n---\n"
+    assert check(scratch_site({"content/letters/a.md": letter(GOOD), "content/places/t.md": text})).problems.errors
