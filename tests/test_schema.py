@@ -209,3 +209,13 @@ def test_coordinates_as_docket_and_as_yaml_1_2_read_them_and_a_wrong_one(scratch
     assert list(schema.iter_errors({**place, "coordinates": ["north", "51"]}))
     text = "---\nname: T\ndescription: A city.\ncoordinates: {lat: 95, lon: 51}\n---\n"
     assert check(scratch_site({"content/letters/a.md": letter(GOOD), "content/places/t.md": text})).problems.errors
+
+
+def test_an_alias_may_say_its_language_in_the_schema_as_in_check(scratch_site):
+    good = "---\nname: A\ndescription: One.\naliases: [Ay, {name: آ, language: fa}]\n---\n"
+    bad = "---\nname: A\ndescription: One.\naliases: [{name: آ, language: Persian}]\n---\n"
+    assert errors("person", good) == []
+    assert errors("person", bad)
+    for text, wrong in ((good, False), (bad, True)):
+        site = scratch_site({"content/letters/a.md": letter(GOOD), "content/people/someone.md": text})
+        assert bool(check(site).problems.errors) == wrong
