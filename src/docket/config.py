@@ -15,6 +15,15 @@ from urllib.parse import urlsplit
 from docket.errors import Problems, did_you_mean
 
 CONFIG_FILE = "docket.toml"
+#: licences a site may publish its data under (SPDX ids): (title, address)
+LICENSES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0 International", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero v1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution Share Alike 4.0 International", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "ODC-By-1.0": ("Open Data Commons Attribution License v1.0", "https://opendatacommons.org/licenses/by/1-0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License v1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License v1.0", "https://opendatacommons.org/licenses/pddl/1-0/"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,10 @@ class Config:
     language: str = "en"
     search: bool = True
     copyright: str = ""
+    #: the licence of the published data (a key of LICENSES), or "" for none stated
+    license: str = ""
+    #: who edits the archive: named in the CMIF header and in "how to cite"
+    editor: str = ""
     #: pages per search-index bundle at most (see search/bundles.py): small enough that two
     #: bundles built at once stay well inside a few GB, large enough that a search asks few
     search_bundle_size: int = 5000
@@ -60,6 +73,8 @@ FIELDS: dict[str, type] = {
     "language": str,
     "search": bool,
     "copyright": str,
+    "license": str,
+    "editor": str,
     "search_bundle_size": int,
 }
 EXPECTED = {bool: ("true or false", "true"), str: ("text in quotes", '"…"'), int: ("a whole number", "5000")}
@@ -98,7 +113,20 @@ def load_config(site_dir: Path, problems: Problems) -> Config:
     if base_url != "/" and urlsplit(base_url).scheme not in ("http", "https"):
         problems.error(CONFIG_FILE, None, f"base_url: '{base_url}' is not an http(s) address", "write the full address, e.g. https://letters.example.org/")
         values.pop("base_url")
+    _check_license(values, text_lines, problems)
     return Config(**values)
+
+
+def _check_license(values: dict, text_lines: list[str], problems: Problems) -> None:
+    """``license`` must name a licence docket knows, spelled as its SPDX id."""
+    given = values.get("license", "")
+    if not given or given in LICENSES:
+        return
+    values.pop("license")
+    line = next((n for n, text in enumerate(text_lines, 1) if re.match(r"\s*license\s*=", text)), None)
+    spelled = next((known for known in LICENSES if known.casefold() == given.casefold()), None)
+    hint = f"write license = \"{spelled}\"" if spelled else did_you_mean(given, LICENSES) or f"one of: {', '.join(LICENSES)}"
+    problems.error(CONFIG_FILE, line, f"license: '{given}' is not a licence docket knows", hint)
 
 
 def _line_of_toml_error(message: str) -> int | None:

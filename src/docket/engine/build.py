@@ -33,6 +33,7 @@ from docket.engine.progress import Progress, no_progress
 from docket.engine.rendering import RenderJob, SearchJob, render_pages
 from docket.engine.workers import alongside, default_workers
 from docket.errors import BuildFailed, Problems
+from docket.publish.step import base_url_warning, publish
 from docket.search.bundles import bundle_folder, plan_site
 from docket.search.layout import (
     WORKSPACE,
@@ -185,10 +186,12 @@ class _Run:
     problems: Problems = field(default_factory=Problems)
     timings: dict[str, float] = field(default_factory=dict)
     cpu_start: float = field(default_factory=cpu_so_far)
+    page_urls: list[str] = field(default_factory=list)  # of every page rendered, for the sitemap
 
     def gather(self, cache: BuildCache) -> tuple[Config, list]:
         with _timed(self.timings, "load"):
             config = load_config(self.site_dir, self.problems)
+            base_url_warning(config, self.problems)
             documents = load_documents(self.site_dir, self.problems, cache, parallel=self.workers != 1)
         return config, documents
 
@@ -218,6 +221,9 @@ class _Run:
                     kept, written, reports = self._render(job, plan)
                 _check_fragments(site, kept, self.problems)
                 self.stop_on_problems()
+                with _timed(self.timings, "publish"):
+                    publish(staging, site, config, renderer, self.page_urls)
+                written += 1  # the Data page
                 with _timed(self.timings, "write"):
                     copy_assets(staging, self.site_dir)
                 index = self._place_index(staging, reports) if plan else None
@@ -242,6 +248,7 @@ class _Run:
         written = 0
         for pages, report in render_pages(job, self.workers or default_workers(), self.progress, plan):
             written += len(pages)
+            self.page_urls.extend(page.url for page in pages)
             kept.extend(page for page in pages if page.html)
             if report is not None:
                 reports.append(report)
