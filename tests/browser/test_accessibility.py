@@ -22,6 +22,7 @@ PAGES = {
     "places index (map)": "/places/",
     "place (map)": "/places/tehran/",
     "search with results": "/search/",
+    "data": "/data/",
 }
 
 

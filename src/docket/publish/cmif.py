@@ -28,7 +28,7 @@ from docket.archive.dates import EdtfDate
 from docket.archive.link import Site
 from docket.archive.model import Letter
 from docket.config import LICENSES, Config
-from docket.publish.records import authority_uri, mentioned
+from docket.publish.records import Mentions, authority_uri
 
 CMIF_FILE = "cmif.xml"
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
@@ -66,19 +66,19 @@ def source_id(config: Config) -> str:
         made = str(uuid.uuid5(uuid.NAMESPACE_URL, config.base_url + (f"#{attempt}" if attempt else "")))
         if made[0].isalpha():
             return made
-    raise AssertionError("no UUID beginning with a letter")  # 1 in 10^25: never
+    raise AssertionError("no UUID beginning with a letter")  # a chance of (10/16)^64: never
 
 
 def write_cmif(folder: Path, site: Site, config: Config) -> Path:
     """Write ``cmif.xml`` into ``folder``; needs ``base_url`` (every ``@ref`` is absolute)."""
     path = folder / CMIF_FILE
-    source = "#" + source_id(config)
+    letters = Correspondence(site, config)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(header(config, updated(site)))
         for letter_id in site.chronology:
             letter = site.letters[letter_id]
             if letter.kind == "letter":
-                out.write(correspondence(letter, site, config, source))
+                out.write(letters.description(letter))
         out.write("    </profileDesc>\n  </teiHeader>\n  <text>\n    <body>\n      <p/>\n    </body>\n  </text>\n</TEI>\n")
     return path
 
@@ -113,33 +113,62 @@ def header(config: Config, when: str) -> str:
     )
 
 
-def correspondence(letter: Letter, site: Site, config: Config, source: str) -> str:
-    """One letter's ``correspDesc``, indented, ending in a newline."""
-    parts = [f"      <correspDesc{attributes(ref=config.absolute_url(site.url(letter.id)), source=source, key=letter.id)}>\n"]
-    parts += action("sent", letter.senders, letter.place_sent, letter.date, site)
-    parts += action("received", letter.recipients, letter.place_received, None, site)
-    parts += notes(letter, site, config)
-    parts.append("      </correspDesc>\n")
-    return "".join(parts)
+class Correspondence:
+    """Makes each letter's ``correspDesc``; an entity's elements are made once, for every
+    letter that names it."""
 
+    def __init__(self, site: Site, config: Config) -> None:
+        self.site = site
+        self.config = config
+        self.source = "#" + source_id(config)
+        self.mentions = Mentions(site)
+        self._names: dict[str, str] = {}
+        self._mentioned: dict[str, str] = {}
 
-def action(kind: str, correspondents: list[str], place: str, date: EdtfDate | None, site: Site) -> list[str]:
-    """A ``correspAction``: its people or organizations (or "Unknown"), place and date."""
-    lines = [f'        <correspAction type="{kind}">\n']
-    for entity_id in correspondents:
-        entity = site.entities[entity_id]
-        name = "orgName" if entity.kind == "organization" else "persName"
-        lines.append(f"          {element(name, entity.name, ref=authority_uri(entity))}\n")
-    if not correspondents:
-        lines.append(f"          {element('persName', UNKNOWN)}\n")
-    if place:
-        lines.append(f"          {element('placeName', site.entities[place].name, ref=authority_uri(site.entities[place]))}\n")
-    dating = date_attributes(date) if date is not None else None
-    if dating:
-        words = date.display() if date.uncertain or date.approximate or date.precision == "set" else ""
-        lines.append(f"          {element('date', words, **dating)}\n")
-    lines.append("        </correspAction>\n")
-    return lines
+    def description(self, letter: Letter) -> str:
+        """One letter's ``correspDesc``, indented, ending in a newline."""
+        site = self.site
+        parts = [f"      <correspDesc{attributes(ref=self.config.absolute_url(site.url(letter.id)), source=self.source, key=letter.id)}>\n"]
+        parts += self.action("sent", letter.senders, letter.place_sent, letter.date)
+        parts += self.action("received", letter.recipients, letter.place_received, None)
+        parts.append("        <note>\n")
+        for kind, ids in self.mentions.of(letter.id).items():
+            if kind in MENTION_TERMS:
+                parts += [self.mention(entity_id, kind) for entity_id in ids]
+        parts.append(f"          {element('ref', type=VOCABULARY + 'hasLanguage', target=letter.language or self.config.language)}\n")
+        parts.append("        </note>\n      </correspDesc>\n")
+        return "".join(parts)
+
+    def action(self, kind: str, correspondents: list[str], place: str, date: EdtfDate | None) -> list[str]:
+        """A ``correspAction``: its people or organizations (or "Unknown"), place and date."""
+        lines = [f'        <correspAction type="{kind}">\n']
+        lines += [self.name(entity_id) for entity_id in correspondents] or [f"          {element('persName', UNKNOWN)}\n"]
+        if place:
+            lines.append(self.name(place))
+        dating = date_attributes(date) if date is not None else None
+        if dating:
+            words = date.display() if date.uncertain or date.approximate or date.precision == "set" else ""
+            lines.append(f"          {element('date', words, **dating)}\n")
+        lines.append("        </correspAction>\n")
+        return lines
+
+    def name(self, entity_id: str) -> str:
+        """``persName``, ``orgName`` or ``placeName`` with the entity's authority URI."""
+        found = self._names.get(entity_id)
+        if found is None:
+            entity = self.site.entities[entity_id]
+            tag = {"organization": "orgName", "place": "placeName"}.get(entity.kind, "persName")
+            found = self._names[entity_id] = f"          {element(tag, entity.name, ref=authority_uri(entity))}\n"
+        return found
+
+    def mention(self, entity_id: str, kind: str) -> str:
+        """A CMIF v2 ``ref`` for a mention: the authority URI, or else the entity's page."""
+        found = self._mentioned.get(entity_id)
+        if found is None:
+            entity = self.site.entities[entity_id]
+            target = authority_uri(entity) or self.config.absolute_url(self.site.url(entity_id))
+            found = self._mentioned[entity_id] = f"          {element('ref', entity.name, type=VOCABULARY + MENTION_TERMS[kind], target=target)}\n"
+        return found
 
 
 def date_attributes(date: EdtfDate) -> dict[str, str] | None:
@@ -159,15 +188,3 @@ def date_attributes(date: EdtfDate) -> dict[str, str] | None:
             return {"when": first.isoformat()[:4]}
     bounds = {"notBefore": first.isoformat() if first else None, "notAfter": last.isoformat() if last else None}
     return {name: value for name, value in bounds.items() if value is not None}
-
-
-def notes(letter: Letter, site: Site, config: Config) -> list[str]:
-    """CMIF v2: the entities the letter mentions, and its language."""
-    refs = []
-    for kind, ids in mentioned(site, letter.id).items():
-        if kind in MENTION_TERMS:
-            for entity_id in ids:
-                target = authority_uri(site.entities[entity_id]) or config.absolute_url(site.url(entity_id))
-                refs.append(element("ref", site.entities[entity_id].name, type=VOCABULARY + MENTION_TERMS[kind], target=target))
-    refs.append(element("ref", type=VOCABULARY + "hasLanguage", target=letter.language or config.language))
-    return ["        <note>\n"] + [f"          {ref}\n" for ref in refs] + ["        </note>\n"]

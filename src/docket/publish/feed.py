@@ -1,6 +1,6 @@
 """``site/feed.xml``: an Atom feed of the latest letters by date.
 
-The latest ``FEED_SIZE`` dated letters, latest first. Atom asks when each entry was last
+The ``FEED_SIZE`` dated letters with the latest days, latest first. Atom asks when each entry was last
 ``updated``; a build must not ask the clock, so a letter's date stands in (its latest day,
 or its earliest for a date open at the end), and the feed's own ``updated`` is that of its
 latest entry. Needs ``base_url``: every id and link in a feed is a full address.
@@ -8,6 +8,7 @@ latest entry. Needs ``base_url``: every id and link in a feed is a full address.
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
 from pathlib import Path
 
@@ -22,14 +23,10 @@ ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 
 
 def feed_letters(site: Site, size: int = FEED_SIZE) -> list[str]:
-    """The latest ``size`` dated letters, latest first (the chronology, read backwards)."""
-    found = []
-    for letter_id in reversed(site.chronology):
-        if _day(site.letters[letter_id]) is not None:
-            found.append(letter_id)
-            if len(found) == size:
-                break
-    return found
+    """The ``size`` dated letters whose day (see ``_day``) is latest, latest first; letters
+    of one day in reverse date order, as the chronology has them."""
+    dated = (i for i in site.chronology if _day(site.letters[i]) is not None)
+    return heapq.nlargest(size, dated, key=lambda i: (_day(site.letters[i]), site.position[i]))
 
 
 def _day(letter: Letter) -> date | None:

@@ -30,11 +30,15 @@ DEFAULT_PREFERRED = ("gnd", "viaf", "wikidata", "geonames")
 
 
 class Addresses:
-    """Page addresses: absolute when ``base_url`` is set, else paths from the site's root."""
+    """Page addresses: absolute when ``base_url`` is set, else paths from the site's root.
+
+    Each record's reference is made once and shared by every letter that names it.
+    """
 
     def __init__(self, site: Site, config: Config) -> None:
         self.site = site
         self.config = config
+        self._refs: dict[str, dict[str, Any]] = {}
 
     def page(self, url: str) -> str:
         return self.config.absolute_url(url) or url
@@ -45,7 +49,10 @@ class Addresses:
 
     def ref(self, record_id: str) -> dict[str, Any]:
         """A reference as the tables give it: id, name (or title) and page address."""
-        return {"id": record_id, "name": self.site.titles.get(record_id, ""), "url": self.record(record_id)}
+        found = self._refs.get(record_id)
+        if found is None:
+            found = self._refs[record_id] = {"id": record_id, "name": self.site.titles.get(record_id, ""), "url": self.record(record_id)}
+        return found
 
     def refs(self, ids: list[str]) -> list[dict[str, Any]]:
         return [self.ref(i) for i in ids]
@@ -75,13 +82,23 @@ def date_fields(date: EdtfDate | None) -> dict[str, str | None] | None:
     }
 
 
-def mentioned(site: Site, letter_id: str) -> dict[str, list[str]]:
+class Mentions:
     """The entities a letter mentions, by kind: its ``mentions`` and the entities its text
     links to, each kind sorted by name (as the letter's page lists them)."""
-    letter = site.letters[letter_id]
-    found: dict[str, list[str]] = {kind: list(letter.mentions.get(kind, ())) for kind in ENTITY_KINDS}
-    for xref in site.inline.get(letter_id, ()):
-        target = site.entities.get(xref.target)
-        if target is not None and xref.target not in found[target.kind]:
-            found[target.kind].append(xref.target)
-    return {kind: sorted(ids, key=lambda i: (site.titles[i].casefold(), i)) for kind, ids in found.items() if ids}
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._order = {entity_id: (site.titles[entity_id].casefold(), entity_id) for entity_id in site.entities}
+
+    def of(self, letter_id: str) -> dict[str, list[str]]:
+        site = self.site
+        found: dict[str, list[str]] = {kind: list(ids) for kind, ids in site.letters[letter_id].mentions.items() if ids}
+        seen = {entity_id for ids in found.values() for entity_id in ids}
+        for xref in site.inline.get(letter_id, ()):
+            if xref.target not in seen:
+                seen.add(xref.target)
+                target = site.entities.get(xref.target)
+                if target is not None:
+                    found.setdefault(target.kind, []).append(xref.target)
+        order = self._order.__getitem__
+        return {kind: sorted(found[kind], key=order) for kind in ENTITY_KINDS if kind in found}
