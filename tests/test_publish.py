@@ -108,8 +108,8 @@ def test_the_rules_checked_are_every_rule_cmif_sch_states():
 def test_lxml_cannot_run_cmif_sch_so_its_rules_are_checked_in_python():
     from lxml import isoschematron
 
-    with pytest.raises(Exception):
-        isoschematron.Schematron(etree.parse(str(CMIF_DIR / "cmif.sch"))).validate(etree.parse(str(CMIF_DIR / "example01_basic.xml")))
+    with pytest.raises(etree.XSLTApplyError, match="xslt2"):
+        isoschematron.Schematron(etree.parse(str(CMIF_DIR / "cmif.sch")))
 
 
 def test_the_rule_checks_catch_what_the_rules_forbid(cmif_schema):
