@@ -23,7 +23,7 @@ from lxml import etree
 
 from docket.archive.dates import parse
 from docket.config import Config
-from docket.engine.build import build
+from docket.engine.build import build, check
 from docket.publish.cmif import date_attributes
 from docket.publish.sitemap import write_sitemap
 from docket.publish.tables import CSV_FIELDS
@@ -338,9 +338,47 @@ def test_without_base_url_the_build_warns_once_and_leaves_out_what_needs_full_ad
 def test_every_page_links_the_data_page_which_lists_the_files_with_their_sizes(content_site):
     page = (content_site / "data" / "index.html").read_text(encoding="utf-8")
     for name in ("data/letters.csv", "data/letters.json", "data/entities.json", "data/datapackage.json", "cmif.xml", "feed.xml"):
-        assert f'href="/{name}"' in page
+        assert f'href="../{name}"' in page  # links are relative to their page
     size = (content_site / "data" / "letters.json").stat().st_size
     assert f"letters.json</a> <span class=\"count\">({size / 1000:.0f} kB)</span>" in page
     assert "How to cite" in page
-    for html in (content_site / "letters").rglob("index.html"):
-        assert 'href="/data/">Data</a>' in html.read_text(encoding="utf-8")
+    for html in (content_site / "letters").glob("*/index.html"):
+        assert 'href="../../data/">Data</a>' in html.read_text(encoding="utf-8")
+
+
+# -- the round trip: docket import cmif of what a build published ----------------------------
+
+def correspondence_of(site_dir: Path, key_of) -> dict[str, tuple]:
+    """Each letter of a site, by ``key_of(letter)``: senders', recipients' and places' names
+    and the date's bounds. A correspondent nobody knows is no correspondent."""
+    site = check(site_dir).site
+
+    def names(ids: list[str]) -> list[str]:
+        return sorted(site.entities[i].name for i in ids if i != "unknown")
+
+    def place(entity_id: str) -> str:
+        return site.entities[entity_id].name if entity_id else ""
+
+    return {
+        key_of(letter): (
+            names(letter.senders), names(letter.recipients), place(letter.place_sent), place(letter.place_received),
+            letter.date.earliest if letter.date else None, letter.date.latest if letter.date else None,
+        )
+        for letter in site.letters.values()
+        if letter.kind == "letter"
+    }
+
+
+@pytest.mark.parametrize("archive", ["content", "generated"])
+def test_importing_the_published_cmif_into_an_empty_site_gives_the_same_letters(archive, content_site, generated, tmp_path):
+    source, out = (REPO, content_site) if archive == "content" else generated
+    empty = tmp_path / "empty"
+    (empty / "content").mkdir(parents=True)
+    (empty / "docket.toml").write_text('title = "Imported"\nbase_url = "https://example.net/"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "docket.commands.cli", "import", "cmif", str(out / "cmif.xml"), "--site", str(empty)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert check(empty).problems.errors == []
+    base = check(source).config
+    published = correspondence_of(source, lambda letter: base.absolute_url(f"/letters/{letter.id}/"))
+    imported = correspondence_of(empty, lambda letter: letter.source.url)
+    assert imported == published
