@@ -66,7 +66,7 @@ def test_every_record_has_a_page_and_every_index_exists(pages):
     site = check(REPO).site
     expected = {f"/letters/{i}/" for i in site.letters}
     expected |= {f"/{folder}/{i}/" for i in site.entities for folder in [("people" if site.entities[i].kind == "person" else site.entities[i].kind + "s")]}
-    expected |= {"/", "/letters/", "/letters/2021/", "/letters/2022/", "/timeline/", "/timeline/2020/", "/timeline/2021/", "/timeline/2022/", "/search/", "/404.html"}
+    expected |= {"/", "/letters/", "/letters/2021/", "/letters/2022/", "/timeline/", "/timeline/2020/", "/timeline/2021/", "/timeline/2022/", "/search/", "/404.html", "/data/"}
     expected |= {"/people/", "/organizations/", "/places/", "/events/", "/works/"}
     assert set(pages) == expected
 
@@ -80,7 +80,7 @@ def test_every_internal_link_and_fragment_resolves(built, pages):
                 continue
             path, fragment = urldefrag(href)
             path = path or url
-            if path.startswith("/assets/") or path.startswith("/pagefind/"):
+            if path.startswith("/assets/") or path.startswith("/pagefind/") or not path.endswith(("/", ".html")):
                 if not (built / path.lstrip("/")).is_file():
                     broken.append((url, href))
                 continue

@@ -54,7 +54,7 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path, options):
 
 
 def test_pagefind_failure_leaves_the_previous_site(scratch_site, capsys, monkeypatch):
-    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER, "docket.toml": 'base_url = "https://example.org/"\n'})
     assert main(["build", "--no-search", "--site", str(site)]) == 0
     before = snapshot(site / "site")
     capsys.readouterr()

@@ -223,7 +223,6 @@ class _Run:
                 self.stop_on_problems()
                 with _timed(self.timings, "publish"):
                     publish(staging, site, config, renderer, self.page_urls)
-                written += 1  # the Data page
                 with _timed(self.timings, "write"):
                     copy_assets(staging, self.site_dir)
                 index = self._place_index(staging, reports) if plan else None

@@ -15,7 +15,7 @@ from pathlib import Path
 from docket.archive.link import Site
 from docket.archive.model import Letter
 from docket.config import Config
-from docket.publish.cmif import element
+from docket.publish.cmif import attributes, element
 
 FEED_FILE = "feed.xml"
 FEED_SIZE = 50
@@ -46,7 +46,7 @@ def write_feed(folder: Path, site: Site, config: Config) -> Path:
     days = [_day(site.letters[i]) for i in ids]
     path = folder / FEED_FILE
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="{ATOM_NAMESPACE}" xml:lang="{config.language}">\n')
+        out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<feed{attributes(xmlns=ATOM_NAMESPACE, xml_lang=config.language)}>\n')
         out.write(f"  {element('title', config.title)}\n")
         if config.description:
             out.write(f"  {element('subtitle', config.description)}\n")
