@@ -175,6 +175,12 @@ def test_cmif_says_who_wrote_to_whom_from_where_and_when(content_site):
         ("[2021-05-22,2021-05-25]", {"notBefore": "2021-05-22", "notAfter": "2021-05-25"}),
         ("2021-01/2021-12", {"when": "2021"}),
         ("0900", {"when": "0900"}),
+        ("2001-21", {"notBefore": "2001-03-01", "notAfter": "2001-05-31"}),
+        ("1985-04-12T23:20:30", {"when": "1985-04-12"}),
+        ("2024-02", {"when": "2024-02"}),
+        ("-0044-03-15", None),  # CMIF's years have four digits: left out
+        ("Y170000002", None),
+        ("XXXX-12-XX", None),  # no bound at all
     ],
 )
 def test_cmif_dates_come_from_the_edtf_bounds(edtf, attributes):
@@ -383,3 +389,26 @@ def test_importing_the_published_cmif_into_an_empty_site_gives_the_same_letters(
     published = correspondence_of(source, lambda letter: base.absolute_url(f"/letters/{letter.id}/"))
     imported = correspondence_of(empty, lambda letter: letter.source.url)
     assert imported == published
+
+
+def test_dates_cmif_and_atom_cannot_say_are_left_out_and_the_files_stay_valid(scratch_site, tmp_path, cmif_schema):
+    dated = {
+        "ides": "-0044-03-15", "spring": "2001-21", "yearless": "XXXX-12-XX", "long": "Y170000002", "timed": "1985-04-12T23:20:30Z",
+    }
+    site = scratch_site({
+        "docket.toml": 'base_url = "https://example.org/"\n',
+        **{f"content/letters/{name}.md": BASIC_LETTER.replace("date: 2021-05-24", f'date: "{edtf}"') for name, edtf in dated.items()},
+    })
+    out = tmp_path / "out"
+    build(site, out, search=False, use_cache=False)
+    document = etree.parse(str(out / "cmif.xml"))
+    assert cmif_schema.validate(document), cmif_schema.error_log
+    assert check_cmif_rules(document) == []
+    dates = {d.get("key"): d.find("tei:correspAction[@type='sent']/tei:date", TEI) for d in document.iterfind(".//tei:correspDesc", TEI)}
+    assert {key for key, element in dates.items() if element is None} == {"ides", "yearless", "long"}
+    assert dates["spring"].text == "spring 2001" and dates["timed"].get("when") == "1985-04-12"
+    feed = etree.parse(str(out / "feed.xml"))
+    assert [e.findtext("a:updated", namespaces=ATOM) for e in feed.iterfind("a:entry", ATOM)] == ["2001-05-31T00:00:00Z", "1985-04-12T00:00:00Z"]
+    letters = {x["id"]: x for x in json.loads((out / "data" / "letters.json").read_text(encoding="utf-8"))}
+    assert letters["ides"]["date"] == {"edtf": "-0044-03-15", "earliest": "-0044-03-15", "latest": "-0044-03-15"}
+    assert letters["yearless"]["date"] == {"edtf": "XXXX-12-XX", "earliest": None, "latest": None}

@@ -17,14 +17,15 @@ never the clock; the header's ``editor``, also required, is the archive's title 
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docket.archive.dates import EdtfDate
+from docket.archive.days import days_in
 from docket.archive.link import Site
 from docket.archive.model import Letter
 from docket.config import LICENSES, Config
@@ -87,10 +88,10 @@ def updated(site: Site) -> str:
     """When the data was last updated, without asking the clock: ``SOURCE_DATE_EPOCH``
     if set, else the latest day any letter bears (else the first day of the era)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    days = (day for letter in site.letters.values() if letter.date for day in (letter.date.earliest, letter.date.latest) if day)
-    return max(days, default=datetime(1, 1, 1).date()).isoformat()
+    if epoch.isdigit() and int(epoch) < 253402300800:  # before the year 10000
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    bounds = (day for letter in site.letters.values() if letter.date for day in (letter.date.earliest, letter.date.latest))
+    return max((day for day in bounds if isinstance(day, datetime.date)), default=datetime.date(1, 1, 1)).isoformat()
 
 
 def header(config: Config, when: str) -> str:
@@ -147,7 +148,7 @@ class Correspondence:
             lines.append(self.name(place))
         dating = date_attributes(date) if date is not None else None
         if dating:
-            words = date.display() if date.uncertain or date.approximate or date.precision == "set" else ""
+            words = date.display() if date.uncertain or date.approximate or date.precision in ("set", "season") else ""
             lines.append(f"          {element('date', words, **dating)}\n")
         lines.append("        </correspAction>\n")
         return lines
@@ -173,15 +174,16 @@ class Correspondence:
 
 def date_attributes(date: EdtfDate) -> dict[str, str] | None:
     """``when`` for a day, a whole month or a whole year; otherwise ``notBefore`` and
-    ``notAfter`` from the date's bounds (either may be absent for an open end); None when
-    neither end is known."""
+    ``notAfter`` from the date's bounds (either may be absent for an open end). None when
+    neither end is known, or when a bound lies outside the years 1-9999, which CMIF's
+    four-digit years cannot say (the letter's date is then left out)."""
     first, last = date.earliest, date.latest
-    if first is None and last is None:
+    if (first is None and last is None) or not all(isinstance(day, (datetime.date, type(None))) for day in (first, last)):
         return None
     if first is not None and last is not None:
         if first == last:
             return {"when": first.isoformat()}
-        whole_month = first.day == 1 and (last + timedelta(days=1)).day == 1
+        whole_month = first.day == 1 and last.day == days_in(last.year, last.month)
         if whole_month and (first.year, first.month) == (last.year, last.month):
             return {"when": first.isoformat()[:7]}
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:

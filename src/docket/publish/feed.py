@@ -30,9 +30,13 @@ def feed_letters(site: Site, size: int = FEED_SIZE) -> list[str]:
 
 
 def _day(letter: Letter) -> date | None:
+    """The day a letter stands for in the feed: its latest, or its earliest for a date open
+    at the end; None when it has neither, or one outside the years 1-9999 (a feed's
+    timestamps have four-digit years)."""
     if letter.date is None:
         return None
-    return letter.date.latest or letter.date.earliest
+    day = letter.date.latest or letter.date.earliest
+    return day if isinstance(day, date) else None
 
 
 def _timestamp(day: date) -> str:
