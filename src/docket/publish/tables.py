@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from docket.archive.kinds import ENTITIES, KINDS
+from docket.archive.kinds import DOCUMENT_KINDS, ENTITIES, KINDS
 from docket.archive.link import Site
-from docket.archive.model import Entity, Letter
+from docket.archive.model import TEXT_EXTENTS, Entity, Letter
 from docket.config import Config
 from docket.publish.records import Addresses, Mentions, authority_uris, date_fields
 
@@ -30,7 +30,7 @@ LIST_SEPARATOR = "|"  # between the items of a list in one CSV cell (ids never h
 CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("id", "string", "the letter's id (its file name without .md)"),
     ("url", "string", "the letter's page: absolute when the site's base_url is set, else a path from the site's root"),
-    ("kind", "string", "letter, speech or statement"),
+    ("kind", "string", f"what the document is: {', '.join(DOCUMENT_KINDS)}"),
     ("title", "string", "the letter's title as its page shows it"),
     ("date", "string", "the date as written, in EDTF"),
     ("date_earliest", "string", "the first day the date can mean, ISO 8601 (a sign before years before 1)"),
@@ -46,7 +46,7 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("place_received_name", "string", "name of the place it was received at"),
     ("language", "string", "language of the text given (BCP 47 code)"),
     ("original_language", "string", "language of the original, when the text is a translation"),
-    ("text", "string", "how much of the text is given: full, excerpts, summary or mentioned"),
+    ("text", "string", f"how much of the text is given: {', '.join(TEXT_EXTENTS)}"),
     ("in_reply_to", "string", "ids of the letters it answers, separated by |"),
     *(field for kind in ENTITIES for field in (
         (f"mentions_{kind.folder}", "string", f"ids of the {kind.folder} it mentions, separated by |"),
