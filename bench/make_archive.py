@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a deterministic synthetic docket site of N letters, for benchmarks and stress tests.
 
-    python bench/make_archive.py 10000 /tmp/arch10k [--seed 1] [--clean] [--verify]
+    python bench/make_archive.py 10000 /tmp/arch10k [--seed 1] [--central 0.6] [--clean] [--verify]
 
 The site follows docs/content-format.md: DIR/docket.toml plus DIR/content/{letters,people,
 organizations,places,events,works}/<id>.md, each a Markdown file with YAML front-matter.
@@ -16,6 +16,9 @@ organizations,places,events,works}/<id>.md, each a Markdown file with YAML front
   blockquotes, footnotes, https links and ``[[id]]`` / ``[[id|text]]`` cross-references;
   mentions, cites, ``in_reply_to`` threads between correspondents (always dated strictly
   after what they answer), every EDTF form of the format doc, about 1 % undated letters.
+* ``--central F``: one person (the most frequent correspondent) writes or receives about
+  the fraction F of the letters, as in a real archive built around one person; without
+  it (F = 0) the output is what it always was.
 
 Output depends only on N and --seed: one ``random.Random(seed)``, no clock, no set
 iteration, so two runs give byte-identical trees. Front-matter is written by hand (not
@@ -310,8 +313,8 @@ class Entity:
 
 
 class Archive:
-    def __init__(self, n: int, seed: int):
-        self.n, self.seed = n, seed
+    def __init__(self, n: int, seed: int, central: float = 0.0):
+        self.n, self.seed, self.central = n, seed, central
         self.rng = random.Random(seed)
         self.ids: dict[str, str] = {}          # id -> kind, insertion-ordered
         self.ents: dict[str, list[Entity]] = {k: [] for k in KINDS[1:]}
@@ -612,6 +615,13 @@ class Archive:
         for i in range(n):
             pi = bisect.bisect_left(pair_cum, rng.random() * pair_cum[-1])
             a, b, s, e = pairs[pi]
+            if self.central and rng.random() < self.central:
+                # the central person takes one side of the pair; its replies keep apart
+                hub = people[0]
+                a, b = hub, (b if b.id != hub.id else a)
+                if b.id == hub.id:
+                    b = people[1]
+                s, e, pi = D0, D1, pi + n_pairs
             if i < len(FORM_NAMES):
                 form = FORM_NAMES[i]
             else:
@@ -980,6 +990,9 @@ def main(argv=None) -> int:
     ap.add_argument("n", metavar="N", type=int, help="number of letters (>= 1)")
     ap.add_argument("dir", metavar="DIR", type=Path, help="site folder to write")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    ap.add_argument("--central", type=float, default=0.0, metavar="F",
+                    help="one person writes or receives about the fraction F of the letters "
+                         "(default: 0, no central correspondent)")
     ap.add_argument("--clean", action="store_true",
                     help="delete DIR/content and DIR/docket.toml first if they exist")
     ap.add_argument("--verify", action="store_true",
@@ -997,7 +1010,9 @@ def main(argv=None) -> int:
     a.dir.mkdir(parents=True, exist_ok=True)
 
     t0 = time.perf_counter()
-    arch = Archive(a.n, a.seed)
+    if not 0 <= a.central <= 1:
+        ap.error("--central must be between 0 and 1")
+    arch = Archive(a.n, a.seed, a.central)
     n_ent, total, letter_bytes = arch.write(a.dir)
     secs = time.perf_counter() - t0
     print(f"make_archive: {a.n} letters, {n_ent} entities, {total} bytes "

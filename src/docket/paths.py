@@ -37,3 +37,13 @@ def output_path(url: Url) -> OutputPath:
     if url.endswith("/"):
         return OutputPath(url[1:] + "index.html")
     return OutputPath(url[1:])
+
+
+def correspondence_url(name: str) -> Url:
+    """``/correspondence/a--b/``: a correspondence's page, by its pair's name."""
+    return Url(f"/correspondence/{name}/")
+
+
+def list_page_url(base: Url, number: int) -> Url:
+    """Page ``number`` of a paged list whose first page is ``base``: ``base``, ``base2/``, …"""
+    return base if number == 1 else Url(f"{base}{number}/")

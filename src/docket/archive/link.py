@@ -13,6 +13,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from docket.archive.correspondence import (
+    Correspondence,
+    correspondences,
+    correspondents,
+)
 from docket.archive.dates import UNDATED_SORT_KEY
 from docket.archive.kinds import ENTITY_KINDS, KINDS
 from docket.archive.markdown import InlineRef
@@ -52,6 +57,8 @@ class Site:
     during: dict[str, list[str]]  # event id -> letters dated within it
     by_kind: dict[str, list[str]]  # entity kind -> ids sorted by name
     position: dict[str, int] = field(default_factory=dict)
+    correspondences: dict[str, Correspondence] = field(default_factory=dict)  # pair id -> its letters
+    correspondents: dict[str, list[str]] = field(default_factory=dict)  # entity id -> its pair ids, most letters first
 
     def record(self, record_id: str) -> Record | None:
         return self.letters.get(record_id) or self.entities.get(record_id)
@@ -100,6 +107,7 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
     by_kind = {kind: [] for kind in ENTITY_KINDS}
     for entity in sorted(entity_map.values(), key=lambda e: (index_key(e.name), e.id)):
         by_kind[entity.kind].append(entity.id)
+    exchanged = correspondences(letter_map, chronology)
     return Site(
         letters=letter_map,
         entities=entity_map,
@@ -112,6 +120,8 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
         during=_during(entity_map, letter_map, chronology, position),
         by_kind=by_kind,
         position=position,
+        correspondences=exchanged,
+        correspondents=correspondents(exchanged, lambda i: index_key(titles.get(i, i))),
     )
 
 

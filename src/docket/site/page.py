@@ -16,8 +16,12 @@ class Page:
 
 
 class IndexKey(NamedTuple):
-    """An index page: ``home``, ``letters`` or ``timeline`` (part: a year's slug, or ''
-    for the section's first page), ``kind`` (part: the entity kind), ``search``, ``404``."""
+    """An index page: ``home``, ``letters`` or ``timeline`` (part: a year's slug,
+    ``YEAR/MONTH`` for a month, or '' for the section's first page), ``kind`` (part: the
+    entity kind), ``role`` (part: ``ENTITY/ROLE``, a list of an entity's letters),
+    ``correspondence`` (part: its name), ``correspondents`` (part: the entity),
+    ``search``, ``404``; ``page``: the page's number in a paged list."""
 
     section: str
     part: str = ""
+    page: int = 1

@@ -26,20 +26,32 @@ from docket.archive.link import ROLES, Site, index_key
 from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
 from docket.config import Config
-from docket.paths import Url, record_url
+from docket.paths import Url, list_page_url, record_url
 from docket.site.citation import chicago, citation_records, cited_letter
+from docket.site.correspondences import CorrespondencePages
+from docket.site.entity_lists import EntityLists
 from docket.site.fragments import Fragments
 from docket.site.linked_data import LinkedData, script_json
 from docket.site.page import IndexKey, Page
+from docket.site.paging import (
+    PAGE_SIZE,
+    first_pages,
+    page_count,
+    page_items,
+    pagination,
+)
 from docket.site.pictures import Pictures
 from docket.site.relative import relative_links
 from docket.site.theme import TemplateProblem, make_environment, template_location
-from docket.site.timeline import group_by_year, placement, year_order
+from docket.site.timeline import Month, Year, group_by_year, placement, year_order
 from docket.site.views import Views
 
 #: above this many letters, the letters index and the timeline link to a page per year
-#: instead of listing everything on one page
-ONE_PAGE_LIMIT = 500
+#: instead of listing everything on one page; above this many entries, a year's page
+#: links to a page per month, and a month's page is paged
+ONE_PAGE_LIMIT = PAGE_SIZE
+#: entities on a page of an entity index
+INDEX_PAGE_SIZE = 200
 AUTHORITY_URLS = {
     "wikidata": ("Wikidata", "https://www.wikidata.org/wiki/{}"),
     "viaf": ("VIAF", "https://viaf.org/viaf/{}/"),
@@ -48,7 +60,7 @@ AUTHORITY_URLS = {
 }
 #: letters an event's page lists as written during it; the timeline has the rest. Without
 #: a limit, event pages grow with the archive and their sum with its square.
-DURING_LIMIT = 100
+DURING_LIMIT = 20
 
 
 class Renderer:
@@ -64,6 +76,10 @@ class Renderer:
         self._by_year: dict[str, list] = {}
         self.pictures = Pictures(site, self.views)  # its counts made once, before any worker forks
         self.linked_data = LinkedData(site, config, lambda entity: [url for _, _, url in authority_links(entity)])
+        self._index_keys: list[IndexKey] | None = None
+        self._index_entries_of: dict[str, list] = {}
+        self.entity_lists = EntityLists(self)
+        self.correspondence_pages = CorrespondencePages(self)
 
     # -- helpers -----------------------------------------------------------------
     def markdown(self, record: Letter | Entity, name: str = "body") -> Markup:
@@ -84,13 +100,14 @@ class Renderer:
         except (jinja2.UndefinedError, TypeError, AttributeError, ValueError) as exc:
             raise TemplateProblem(*template_location(exc, template), str(exc)) from None
 
-    def _referrers(self, record_id: str) -> tuple[list, list]:
+    def _referrers(self, record_id: str, letters_too: bool = True) -> tuple[list, list]:
         """What refers to a record, by role (see ``link.ROLES``): (role, label, letter
-        cards) for the letters and (role, label, links) for the entities."""
+        cards) for the letters (unless not ``letters_too``) and (role, label, links) for
+        the entities."""
         site, views = self.site, self.views
         letter_roles, entity_roles = [], []
         for role, sources in site.links_to.get(record_id, {}).items():
-            letters = [s for s in sources if s in site.letters]
+            letters = [s for s in sources if s in site.letters] if letters_too else []
             others = [s for s in sources if s not in site.letters]
             if letters:
                 letter_roles.append((role, ROLES[role], views.cards(letters)))
@@ -106,12 +123,7 @@ class Renderer:
 
     def page_count(self) -> int:
         """How many pages ``pages()`` yields, without rendering them (for progress)."""
-        site = self.site
-        kinds = [kind for kind in ENTITY_KINDS if site.by_kind[kind]]
-        letter_years = {placement(site.letters[i].date)[0] for i in site.chronology}
-        event_years = {placement(site.entities[e].dates["start"])[0] for e in site.by_kind["event"] if "start" in site.entities[e].dates}
-        # home, letters index + a page per year, timeline + a page per year, kind indexes, search, 404
-        return len(site.letters) + len(site.entities) + 1 + (1 + len(letter_years)) + (1 + len(letter_years | event_years)) + len(kinds) + 2
+        return len(self.site.letters) + len(self.site.entities) + len(self.index_page_keys())
 
     def record_page(self, record_id: str) -> Page:
         letter = self.site.letters.get(record_id)
@@ -124,23 +136,35 @@ class Renderer:
     def index_page_keys(self) -> list[IndexKey]:
         """The pages that are not a record's, each named by its section and part.
 
-        Named rather than generated, so that render workers can share them out.
+        Named rather than generated, so that render workers can share them out; worked
+        out once.
         """
+        if self._index_keys is not None:
+            return self._index_keys
         keys = [IndexKey("home")]
         for section in ("letters", "timeline"):
-            keys.append(IndexKey(section))
-            keys += [IndexKey(section, year.slug) for year in self._years(section)]
-        keys += [IndexKey("kind", kind) for kind in ENTITY_KINDS if self.site.by_kind[kind]]
-        return keys + [IndexKey("search"), IndexKey("404")]
+            keys += self._year_keys(section)
+        for kind in ENTITY_KINDS:
+            if self.site.by_kind[kind]:
+                keys += [IndexKey("kind", kind, n) for n in range(1, page_count(len(self.site.by_kind[kind]), INDEX_PAGE_SIZE) + 1)]
+        keys += self.entity_lists.keys() + self.correspondence_pages.keys()
+        self._index_keys = keys + [IndexKey("search"), IndexKey("404")]
+        return self._index_keys
 
     def index_page(self, key: IndexKey) -> Page:
-        section, part = key
+        section, part, number = key.section, key.part, key.page
         if section == "home":
             return self.home_page()
         if section in ("letters", "timeline"):
-            return self._by_year_page(section, part)
+            return self._by_year_page(section, part, number)
         if section == "kind":
-            return self.entity_index_page(part)
+            return self.entity_index_page(part, number)
+        if section == "role":
+            return self.entity_lists.role_page(part, number)
+        if section == "correspondence":
+            return self.correspondence_pages.page(part, number)
+        if section == "correspondents":
+            return self.correspondence_pages.correspondents_page(part, number)
         if section == "search":
             page = self.render("search.html", "/search/", title="Search", bundles=" ".join(self.search_folders), filters=SEARCH_FILTERS)
             return Page(Url("/search/"), page, False)
@@ -194,6 +218,7 @@ class Renderer:
             previous=views.card(before) if before else None,
             next=views.card(after) if after else None,
             related=views.cards(site.related.get(letter.id, [])),
+            correspondences=self.correspondence_pages.of_letter(letter),
             letter_roles=letter_roles,
             entity_roles=entity_roles,
             canonical=self.config.base_url.rstrip("/") + url if self.config.base_url != "/" else "",
@@ -207,7 +232,9 @@ class Renderer:
     def entity_page(self, entity: Entity) -> Page:
         site, views = self.site, self.views
         url = record_url(entity.kind, entity.id)
-        letter_roles, entity_roles = self._referrers(entity.id)
+        _, entity_roles = self._referrers(entity.id, letters_too=False)
+        year_roles, year_rows = self.entity_lists.year_table(entity.id)
+        correspondents, correspondent_count, correspondents_url = self.correspondence_pages.top(entity.id)
         dates = [(label, entity.dates[name]) for name, label in KINDS[entity.kind].dates if name in entity.dates]
         authority = authority_links(entity)
         first_date = next(iter(entity.dates.values()), None)
@@ -225,7 +252,12 @@ class Renderer:
             authority=authority,
             body=self.markdown(entity),
             places=views.links(entity.places),
-            letter_roles=letter_roles,
+            roles=self.entity_lists.roles(entity.id),
+            year_roles=year_roles,
+            year_rows=year_rows,
+            correspondents=correspondents,
+            correspondent_count=correspondent_count,
+            correspondents_url=correspondents_url,
             entity_roles=entity_roles,
             during=views.cards(during[:DURING_LIMIT]),
             during_count=len(during),
@@ -241,16 +273,37 @@ class Renderer:
         )
         return Page(url, html, True)
 
-    def entity_index_page(self, kind: str) -> Page:
-        site, views = self.site, self.views
-        url = Url(f"/{KINDS[kind].folder}/")
-        groups: dict[str, list] = {}
-        for entity_id in site.by_kind[kind]:
-            entity = site.entities[entity_id]
-            initial = index_key(entity.name)[0]
-            groups.setdefault(initial, []).append((views.link(entity_id), entity.description, site.letter_count(entity_id)))
-        html = self.render("entity_index.html", url, title=KINDS[kind].heading, kind=kind, groups=list(groups.items()),
-                           pictures=self.pictures.entity_index(kind))
+    def _index_entries(self, kind: str) -> list[tuple[int, str, tuple]]:
+        """Every entity of a kind in index order: (its group's number, its initial, its entry)."""
+        if kind not in self._index_entries_of:
+            site, views, found, initials = self.site, self.views, [], []
+            for entity_id in site.by_kind[kind]:
+                entity = site.entities[entity_id]
+                initial = index_key(entity.name)[0]
+                if not initials or initials[-1] != initial:
+                    initials.append(initial)
+                found.append((len(initials), initial, (views.link(entity_id), entity.description, site.letter_count(entity_id))))
+            self._index_entries_of[kind] = found
+        return self._index_entries_of[kind]
+
+    def entity_index_page(self, kind: str, number: int = 1) -> Page:
+        """``/people/`` …, or page ``number`` of it (``/people/page/2/``) in a large archive."""
+        first = Url(f"/{KINDS[kind].folder}/")
+        base = Url(f"{first}page/")
+        url = first if number == 1 else list_page_url(base, number)
+        entries = self._index_entries(kind)
+        groups: list[tuple[int, str, list]] = []
+        for group, initial, entry in page_items(entries, number, INDEX_PAGE_SIZE):
+            if not groups or groups[-1][0] != group:
+                groups.append((group, initial, []))
+            groups[-1][2].append(entry)
+        starts = first_pages((str(group) for group, _, _ in entries), INDEX_PAGE_SIZE)
+        initials = {group: initial for group, initial, _ in entries}
+        jumps = [(initials[int(group)], self.views.href(first if n == 1 else list_page_url(base, n)) + f"#initial-{group}") for group, n in starts.items()]
+        pages = pagination(self.views.href(base), len(entries), number, INDEX_PAGE_SIZE, first=self.views.href(first))
+        title = KINDS[kind].heading + (f" (page {number})" if number > 1 else "")
+        html = self.render("entity_index.html", url, title=title, heading=KINDS[kind].heading, kind=kind, total=len(entries), groups=groups, jumps=jumps, pages=pages,
+                           pictures=self.pictures.entity_index(kind) if number == 1 else [])
         return Page(url, html, False)
 
     def _years(self, section: str) -> list:
@@ -265,18 +318,56 @@ class Renderer:
             self._by_year[section] = group_by_year(self.views.cards(self.site.chronology), events)
         return self._by_year[section]
 
-    def _by_year_page(self, section: str, slug: str) -> Page:
-        """``/section/`` with every year (or, for a large archive, only the year bar), or one year's page."""
+    def _year_keys(self, section: str) -> list[IndexKey]:
+        """``/section/``, a page per year, and for a large year a page per month (or, for
+        a year of one month's group, such as the undated letters, pages by number);
+        a large month is paged."""
+        keys = [IndexKey(section)]
+        for year in self._years(section):
+            keys.append(IndexKey(section, year.slug))
+            entries = sum(len(month.entries) for month in year.months)
+            if entries <= ONE_PAGE_LIMIT:
+                continue
+            if len(year.months) == 1:
+                keys += [IndexKey(section, year.slug, n) for n in range(2, page_count(entries) + 1)]
+                continue
+            for month in year.months:
+                part = f"{year.slug}/{month_segment(month)}"
+                keys += [IndexKey(section, part, n) for n in range(1, page_count(len(month.entries)) + 1)]
+        return keys
+
+    def _by_year_page(self, section: str, part: str, number: int = 1) -> Page:
+        """``/section/`` with every year (or, for a large archive, only the year bar), one
+        year's page (for a large year, its months), or a page of one month."""
         template = f"{section}.html"
         heading = section.capitalize()
         years = self._years(section)
-        if not slug:
-            url = f"/{section}/"
+        context: dict[str, Any] = {"years": years, "months": [], "pages": None}
+        if not part:
+            url = Url(f"/{section}/")
             shown = years if len(self.site.chronology) <= ONE_PAGE_LIMIT else []
-            return Page(Url(url), self.render(template, url, title=heading, years=years, shown=shown, current=None), False)
+            return Page(url, self.render(template, url, title=heading, shown=shown, current=None, **context), False)
+        slug, _, segment = part.partition("/")
         year = next(year for year in years if year.slug == slug)
-        url = f"/{section}/{slug}/"
-        return Page(Url(url), self.render(template, url, title=f"{heading}: {year.label}", years=years, shown=[year], current=slug), False)
+        base = Url(f"/{section}/{part}/")
+        url = list_page_url(base, number)
+        entries = sum(len(month.entries) for month in year.months)
+        title = f"{heading}: {year.label}"
+        shown = [year]
+        if segment:
+            month = next(month for month in year.months if month_segment(month) == segment)
+            title = f"{heading}: {month.label} {year.label}" if month.slug != f"{year.slug}-unknown" else f"{title}, month not known"
+            shown = [Year(year.label, year.slug, [Month(month.label, month.slug, list(page_items(month.entries, number)))], year.letter_count)]
+            context["pages"] = pagination(self.views.href(base), len(month.entries), number)
+        elif entries > ONE_PAGE_LIMIT and len(year.months) == 1:
+            month = year.months[0]
+            shown = [Year(year.label, year.slug, [Month(month.label, month.slug, list(page_items(month.entries, number)))], year.letter_count)]
+            context["pages"] = pagination(self.views.href(base), entries, number)
+        elif entries > ONE_PAGE_LIMIT:
+            shown = []
+            context["months"] = [month_summary(month, self.views.href(f"{base}{month_segment(month)}/")) for month in year.months]
+        title += f" (page {number})" if number > 1 else ""
+        return Page(url, self.render(template, url, title=title, shown=shown, current=slug, **context), False)
 
     def home_page(self) -> Page:
         site = self.site
@@ -308,3 +399,13 @@ def search_sort_key(record: Letter | Entity) -> str:
     date = record.date if isinstance(record, Letter) else next(iter(record.dates.values()), None)
     return date.sort_text if date is not None else "9999"
 
+
+def month_segment(month: Month) -> str:
+    """A month's segment in its year's address: ``03``, or ``unknown``."""
+    return month.slug.rsplit("-", 1)[1]
+
+
+def month_summary(month: Month, url: str) -> tuple[str, str, int, int]:
+    """(label, address, letters, events) of a month, for its year's page."""
+    letters = sum(1 for entry in month.entries if entry.card is not None)
+    return month.label or "Undated", url, letters, len(month.entries) - letters
