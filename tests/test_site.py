@@ -68,6 +68,8 @@ def test_every_record_has_a_page_and_every_index_exists(pages):
     expected |= {f"/{folder}/{i}/" for i in site.entities for folder in [("people" if site.entities[i].kind == "person" else site.entities[i].kind + "s")]}
     expected |= {"/", "/letters/", "/letters/2021/", "/letters/2022/", "/timeline/", "/timeline/2020/", "/timeline/2021/", "/timeline/2022/", "/search/", "/404.html", "/data/"}
     expected |= {"/people/", "/organizations/", "/places/", "/events/", "/works/"}
+    expected |= {f"/correspondence/{name}/" for name in site.correspondences}
+    assert set(site.correspondences) == {"ali-khamenei--ismail-haniyeh", "ali-khamenei--ziyad-al-nakhalah"}
     assert set(pages) == expected
 
 
