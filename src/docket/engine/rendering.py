@@ -3,8 +3,8 @@
 The record pages are shared out in tasks (see ``workers``): runs of ``CHUNK`` records, or,
 in a build with a search index, one task per bundle of the index (see
 ``search.bundles``), whose worker renders the bundle's pages and feeds each to a
-Pagefind process of its own as it is rendered. The index pages are tasks of their own,
-one page each, handed out after the record pages. A worker writes the pages it renders
+Pagefind process of its own as it is rendered. The index pages are handed out after the
+record pages, in runs of ``INDEX_CHUNK``. A worker writes the pages it renders
 into the output folder itself and sends back only what the build still needs: the HTML
 of the pages serve keeps or a ``#fragment`` check reads, the URL of the others. Tasks
 come back in order, so the output is the same, byte for byte, whatever the number of
@@ -27,6 +27,9 @@ from docket.site.render import Renderer
 from docket.site.write import PageWriter
 
 CHUNK = 128  # pages per task: large enough to amortise the round trip, small enough to balance
+#: index pages per task: every one is small (lists are paged), but a large archive has
+#: thousands of them (correspondences, months, entities' lists)
+INDEX_CHUNK = 32
 MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
 
 
@@ -98,14 +101,15 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
 
     ``tasks`` are lists of record ids (default: the renderer's order in chunks; with a
     search job, the search bundles). Yields each task's pages, in task order, with its
-    bundle's index report when there is a search job; then the index pages, a task each.
+    bundle's index report when there is a search job; then the index pages, in runs.
     """
     renderer = job.renderer
     if tasks is None:
         ids = renderer.site.record_order()
         tasks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     work = [Task(number, records=tuple(ids)) for number, ids in enumerate(tasks)]
-    work += [Task(-1, index=(key,)) for key in renderer.index_page_keys()]
+    keys = renderer.index_page_keys()
+    work += [Task(-1, index=tuple(keys[i : i + INDEX_CHUNK])) for i in range(0, len(keys), INDEX_CHUNK)]
     if sum(map(len, tasks)) < MIN_PARALLEL or len(tasks) < 2:
         workers = 1
     total, done = renderer.page_count(), 0
