@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import REPO
@@ -44,8 +45,9 @@ class Parsed:
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, url: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.url = url
         self.page = Parsed()
         self.in_title = False
         self.texts: list[str] = []
@@ -58,7 +60,7 @@ class _Parser(HTMLParser):
         if tag == "p" and attributes.get("class") == "card-title":
             self.in_title = True
         if tag == "a":
-            href = attributes.get("href", "")
+            href = urljoin(self.url, attributes.get("href", ""))  # links are relative to their page
             self.page.links.append((href, attributes))
             found = LETTER_URL.match(href)
             if self.in_title and found:
@@ -75,8 +77,9 @@ class _Parser(HTMLParser):
         self.texts.append(data)
 
 
-def parse(html: str) -> Parsed:
-    parser = _Parser()
+def parse(html: str, url: str) -> Parsed:
+    """A page, its links resolved against its address ``url``."""
+    parser = _Parser(url)
     parser.feed(html)
     parser.page.text = " ".join("".join(parser.texts).split())
     return parser.page
@@ -94,7 +97,11 @@ def archive(tmp_path_factory) -> tuple[Site, Path]:
 @pytest.fixture(scope="module")
 def pages(archive) -> dict[str, Parsed]:
     _, output = archive
-    return {"/" + p.relative_to(output).as_posix().removesuffix("index.html"): parse(p.read_text(encoding="utf-8")) for p in sorted(output.rglob("*.html"))}
+    found = {}
+    for path in sorted(output.rglob("*.html")):
+        url = "/" + path.relative_to(output).as_posix().removesuffix("index.html")
+        found[url] = parse(path.read_text(encoding="utf-8"), url)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +168,7 @@ def test_the_entity_page_opens_with_counts_that_match_the_archive(archive, pages
     for role, letters in roles.items():
         assert f"{ROLES[role]} ({len(letters)})" in page.text, f"no count for {role}"
         assert f"role-{role}" in page.ids
-        assert any(href == f"#role-{role}" for href, _ in page.links), f"no jump link to {role}"
+        assert any(href == f"/people/{hub}/#role-{role}" for href, _ in page.links), f"no jump link to {role}"
         assert any(href == f"/people/{hub}/{role.replace('_', '-')}/" for href, _ in page.links)
     # the opening lists show a letter once, however many roles it has
     assert len(page.cards) == len(set(page.cards)) <= 10 * len(roles)

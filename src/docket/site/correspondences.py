@@ -181,6 +181,7 @@ class CorrespondencePages:
             forward=correspondence.forward,
             backward=correspondence.backward,
             years=self.year_counts(correspondence) if number == 1 else [],
+            pictures=self.renderer.pictures.letters(correspondence.letters) if number == 1 else [],
             groups=groups,
             pages=pagination(self.views.href(base), len(correspondence.letters), number),
         )
