@@ -50,6 +50,7 @@ class _Parser(HTMLParser):
         self.url = url
         self.page = Parsed()
         self.in_title = False
+        self.in_pages = False  # inside a list's <nav aria-label="Pages">
         self.texts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -59,7 +60,10 @@ class _Parser(HTMLParser):
             self.page.ids.add(attributes["id"])
         if tag == "p" and attributes.get("class") == "card-title":
             self.in_title = True
+        if tag == "nav" and attributes.get("aria-label") == "Pages":
+            self.in_pages = True
         if tag == "a":
+            attributes["in_pages"] = self.in_pages
             href = urljoin(self.url, attributes.get("href", ""))  # links are relative to their page
             self.page.links.append((href, attributes))
             found = LETTER_URL.match(href)
@@ -72,6 +76,8 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "p":
             self.in_title = False
+        if tag == "nav":
+            self.in_pages = False
 
     def handle_data(self, data):
         self.texts.append(data)
@@ -122,24 +128,26 @@ def hub(archive) -> str:
     return person
 
 
-def paged_list(pages: dict[str, Parsed], first: str) -> list[str]:
-    """The URLs of a paged list, from its first page on, following its "next" links;
-    each page's navigation checked against its place in the list."""
+def paged_list(pages: dict[str, Parsed], base: str, first: str = "") -> list[str]:
+    """The URLs of a paged list (page N at ``base``N/, the first at ``base`` or at
+    ``first``), following its "next" links; each page's navigation checked against its
+    place in the list."""
+    first = first or base
     urls = [first]
     while True:
         page = pages[urls[-1]]
-        nexts = {href for href, a in page.links if a.get("rel") == "next"}
-        prevs = {href for href, a in page.links if a.get("rel") == "prev"}
+        nexts = {href for href, a in page.links if a.get("rel") == "next" and a["in_pages"]}
+        prevs = {href for href, a in page.links if a.get("rel") == "prev" and a["in_pages"]}
         number = len(urls)
         assert prevs == ({urls[-2]} if number > 1 else set()), f"{urls[-1]}: previous page {prevs}"
         if number > 1 or nexts:
-            current = {href for href, a in page.links if a.get("aria-current") == "page" and href.startswith(first)}
+            current = {href for href, a in page.links if a.get("aria-current") == "page" and a["in_pages"]}
             assert current == {urls[-1]}, f"{urls[-1]} does not mark itself as the current page: {current}"
             assert f"Page {number} of " in page.text
         if not nexts:
             return urls
         (after,) = nexts
-        assert after == f"{first}{number + 1}/", f"{urls[-1]}: next page is {after}"
+        assert after == f"{base}{number + 1}/", f"{urls[-1]}: next page is {after}"
         urls.append(after)
 
 
@@ -261,3 +269,32 @@ def test_entity_indexes_are_bounded_and_paged_in_order(archive, pages):
     site, _ = archive
     listed = [href for href, _ in pages["/people/"].links if re.fullmatch(r"/people/[a-z0-9-]+/", href)]
     assert listed == [f"/people/{i}/" for i in site.by_kind["person"]][: len(listed)]
+
+
+def test_a_large_entity_index_is_paged_with_each_initial_found(scratch_site, monkeypatch):
+    """An index of more entities than a page holds: pages at /people/page/N/, every
+    entity once and in order, and each initial's link leading to the page it begins on."""
+    from docket.site import render
+    from docket.site.render import Renderer
+
+    names = [f"{initial} Person {n}" for initial in "ABCDE" for n in range(4)]
+    files = {f"content/people/p-{i:02d}.md": f"---\nname: {name}\ndescription: Someone.\n---\n" for i, name in enumerate(names)}
+    site_dir = scratch_site(files, with_people=False)
+    monkeypatch.setattr(render, "INDEX_PAGE_SIZE", 6)
+    checked = check(site_dir)
+    renderer = Renderer(checked.site, checked.config, None)
+    keys = [key for key in renderer.index_page_keys() if key.section == "kind"]
+    assert keys == [render.IndexKey("kind", "person", n) for n in (1, 2, 3, 4)]
+    pages = {}
+    for key in keys:
+        page = renderer.index_page(key)
+        pages[page.url] = parse(page.html, page.url)
+    assert list(pages) == ["/people/", "/people/page/2/", "/people/page/3/", "/people/page/4/"]
+    listed = [href for url in paged_list(pages, "/people/page/", first="/people/") for href, _ in pages[url].links if re.fullmatch(r"/people/p-\d\d/", href)]
+    assert listed == [f"/people/p-{i:02d}/" for i in range(20)]
+    jumps = {href for href, _ in pages["/people/"].links if "#initial-" in href}
+    # six a page: A and two of B on the first; the rest of B and C on the second; D and two of E on the third
+    assert jumps == {"/people/#initial-1", "/people/#initial-2", "/people/page/2/#initial-3", "/people/page/3/#initial-4", "/people/page/3/#initial-5"}
+    for jump in jumps:
+        target, _, anchor = jump.partition("#")
+        assert anchor in pages[target].ids
