@@ -13,14 +13,16 @@ organizations,places,events,works}/<id>.md, each a Markdown file with YAML front
   from a generator of their own so that every other draw is as it was without them.
 * Letters: ids ``l000123-<sender>-to-<recipient>``, numbered in date order; 300-1,500-word
   pseudo-text bodies (about 4 KB) from a fixed word list with headings, emphasis, lists,
-  blockquotes, footnotes, https links and ``[[id]]`` / ``[[id|text]]`` cross-references;
+  blockquotes, footnotes, https links and ``[[id]]`` / ``[[id|text]]`` cross-references,
+  and now and then an entity named without a link (what ``docket check`` suggests linking);
   mentions, cites, ``in_reply_to`` threads between correspondents (always dated strictly
   after what they answer), every EDTF form of the format doc, about 1 % undated letters.
 * ``--central F``: one person (the most frequent correspondent) writes or receives about
   the fraction F of the letters, as in a real archive built around one person; without
   it (F = 0) the output is what it always was.
 
-Output depends only on N and --seed: one ``random.Random(seed)``, no clock, no set
+Output depends only on N and --seed: one ``random.Random(seed)`` (and a second, seeded
+from it, for the unlinked names alone), no clock, no set
 iteration, so two runs give byte-identical trees. Front-matter is written by hand (not
 yaml.dump) for speed and stable formatting; --verify re-reads every file with PyYAML's
 safe loader and checks required fields, ids, references, EDTF dates, reply ordering,
@@ -316,6 +318,9 @@ class Archive:
     def __init__(self, n: int, seed: int, central: float = 0.0):
         self.n, self.seed, self.central = n, seed, central
         self.rng = random.Random(seed)
+        # a second stream for the names written without a link, so that everything the
+        # first one draws is as it was before they were added
+        self.names_rng = random.Random(f"unlinked names {seed}")
         self.ids: dict[str, str] = {}          # id -> kind, insertion-ordered
         self.ents: dict[str, list[Entity]] = {k: [] for k in KINDS[1:]}
         self.wc = 0
@@ -584,6 +589,7 @@ class Archive:
             if letter_refs and rng.random() < 0.1:
                 s = self.sentence(4, 9)
                 p += f" As in [[{rng.choice(letter_refs)}]], {s[0].lower()}{s[1:]}"
+            p += self.unlinked_name()
             if fn_next <= footnotes and rng.random() < 0.4:
                 p += f"[^{fn_next}]"
                 fn_defs.append(f"[^{fn_next}]: {self.sentence(5, 15, refs, link_p=0.3)}")
@@ -594,6 +600,16 @@ class Archive:
                           f"{sign.name}")
         blocks.extend(fn_defs)
         return "\n\n".join(blocks) + "\n"
+
+    def unlinked_name(self) -> str:
+        """Now and then a sentence naming an entity without a link, as letters do: what
+        ``docket check`` suggests linking. Drawn from its own stream (``names_rng``)."""
+        names = self.names_rng
+        if names.random() >= 0.15:
+            return ""
+        kind = names.choice(("people", "people", "organizations", "places", "events"))
+        entity = names.choice(self.ents[kind])
+        return f" {names.choice(('So', 'As', 'Then'))} {entity.name} {names.choice(WORDS)}."
 
     # ---- letters
     def make_letters(self):

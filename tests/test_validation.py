@@ -112,7 +112,7 @@ def test_the_real_archive_is_clean():
     from conftest import REPO
 
     checked = check(REPO)
-    assert [p.format() for p in checked.problems.sorted()] == []
+    assert [p.format() for p in checked.problems.sorted() if p.severity != "suggestion"] == []
     assert len(checked.site.letters) == 7
 
 

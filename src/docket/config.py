@@ -41,6 +41,8 @@ class Config:
     #: pages per search-index bundle at most (see search/bundles.py): small enough that two
     #: bundles built at once stay well inside a few GB, large enough that a search asks few
     search_bundle_size: int = 5000
+    #: suggest linking the names of entities that letters mention without a link
+    suggest_links: bool = True
 
     @property
     def base_path(self) -> str:
@@ -76,6 +78,7 @@ FIELDS: dict[str, type] = {
     "license": str,
     "editor": str,
     "search_bundle_size": int,
+    "suggest_links": bool,
 }
 EXPECTED = {bool: ("true or false", "true"), str: ("text in quotes", '"…"'), int: ("a whole number", "5000")}
 

@@ -14,7 +14,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-Severity = Literal["error", "warning"]
+#: a suggestion is neither: it never fails a build, ``--strict`` or not, and is printed last
+Severity = Literal["error", "warning", "suggestion"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class SourceError:
     severity: Severity = "error"
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line or 0, self.col or 0, self.message)
+        return (self.severity == "suggestion", self.path, self.line or 0, self.col or 0, self.message)
 
     def format(self) -> str:
         where = self.path
@@ -46,7 +47,8 @@ class SourceError:
 
 @dataclass
 class Problems:
-    """Everything wrong with one build, in the order it was found; printed sorted."""
+    """Everything wrong with one build, in the order it was found; printed sorted, the
+    suggestions after the errors and warnings."""
 
     items: list[SourceError] = field(default_factory=list)
 
@@ -55,6 +57,9 @@ class Problems:
 
     def warning(self, path: str, line: int | None, message: str, hint: str = "", col: int | None = None) -> None:
         self.items.append(SourceError(path, line, message, hint, col, "warning"))
+
+    def suggestion(self, path: str, line: int | None, message: str, hint: str = "", col: int | None = None) -> None:
+        self.items.append(SourceError(path, line, message, hint, col, "suggestion"))
 
     def extend(self, others: Iterable[SourceError]) -> None:
         self.items.extend(others)
@@ -66,6 +71,10 @@ class Problems:
     @property
     def warnings(self) -> list[SourceError]:
         return [p for p in self.items if p.severity == "warning"]
+
+    @property
+    def suggestions(self) -> list[SourceError]:
+        return [p for p in self.items if p.severity == "suggestion"]
 
     def sorted(self) -> list[SourceError]:
         return sorted(set(self.items), key=SourceError.sort_key)

@@ -31,6 +31,8 @@ SHAPES = (
     "source",  # where the text comes from: the fields in ``fields``
     "extra",  # the editor's own fields, kept but not shown
     "coordinates",  # a place's [latitude, longitude] or {lat, lon}, in decimal degrees
+    "switch",  # true or false, true when left out
+    "names",  # one name or a list of names, as written
 )
 
 CORRESPONDENT = ("person", "organization")
@@ -102,6 +104,8 @@ LETTER: tuple[Field, ...] = (
     Field("summary", "text", "a one-sentence neutral abstract"),
     Field("note", "text", "an editorial note (Markdown); required with 'text: mentioned'", required_when=("text", "mentioned")),
     Field("extra", "extra", "anything of your own, kept but not shown"),
+    Field("suggest_links", "switch", "false: no suggestions of entity names to link in this letter"),
+    Field("leave_unlinked", "names", "names, as written, never suggested as links in this letter"),
 )
 
 #: what each authority file is, for an editor's tool

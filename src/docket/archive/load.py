@@ -28,6 +28,8 @@ from docket.archive.kinds import (
     LETTER_MARKDOWN_FIELDS,
 )
 from docket.archive.markdown import Rendered, render_inline_source, render_source
+from docket.archive.markdown.prose import Prose
+from docket.archive.textmap import body_prose, field_prose
 from docket.errors import Problems
 from docket.paths import ID_RULE, RecordId, is_valid_id
 
@@ -51,6 +53,9 @@ class Document:
     #: cache keeps them), their references' lines counted in the file. Only the parse is
     #: kept: nothing after reading needs the body's source.
     markdown: dict[str, Rendered] = field(default_factory=dict)
+    #: a letter's texts where names are looked for (its Markdown texts' prose and its
+    #: summary), by field, placed in the file (``archive/textmap.py``, ``archive/suggest.py``)
+    prose: dict[str, Prose] = field(default_factory=dict)
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -174,14 +179,18 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
 
 
 def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str, Rendered]:
-    """The document's Markdown texts, parsed, with their references' lines counted in the file.
+    """The document's Markdown texts, parsed, with their references' lines counted in the file
+    (and, for a letter, ``document.prose``: where names are looked for).
 
     A field's text starts on the line of its key, or on the next for a block (``note: |``);
     columns are given in the body only, where the text stands as written.
     """
-    parsed = {"body": _in_file(render_source(body, anchors=document.kind == "letter"), document.body_line, True)}
+    body_rendered = render_source(body, anchors=document.kind == "letter")
+    parsed = {"body": _in_file(body_rendered, document.body_line, True)}
     if document.kind != "letter":
         return parsed
+    if body_rendered.prose:
+        document.prose["body"] = body_prose(body_rendered.prose, document.body_line)
     fields = [(name, lambda text, doc_id=doc_id: render_source(text, doc_id)) for name, doc_id in LETTER_MARKDOWN_FIELDS.items()]
     fields += [(name, render_inline_source) for name in LETTER_INLINE_MARKDOWN_FIELDS]
     for name, render in fields:
@@ -190,13 +199,17 @@ def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str,
             line = document.line((name,))
             after_key = lines[line - 1].partition(":")[2].strip() if line <= len(lines) else ""
             first = line + 1 if after_key[:1] in ("|", ">") else line
-            parsed[name] = _in_file(render(value.strip()), first, False)
+            rendered = render(value.strip())
+            parsed[name] = _in_file(rendered, first, False)
+            if rendered.prose:
+                document.prose[name] = field_prose(rendered.prose, value.strip(), value, lines, line)
     return parsed
 
 
 def _in_file(rendered: Rendered, first_line: int, columns: bool) -> Rendered:
+    """The text's references placed in the file; its prose, placed apart, is not kept here."""
     if not rendered.refs:
-        return rendered
+        return Rendered(rendered.html) if rendered.prose else rendered
     refs = tuple(
         ref._replace(line=first_line + ref.line - 1 if ref.line else first_line, col=ref.col if columns else None)
         for ref in rendered.refs

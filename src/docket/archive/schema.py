@@ -189,6 +189,8 @@ _SHAPES = {
     "ids": _ids,
     "id": lambda field, required: {**ID, "description": f"{field.doc}: the id of a {_kinds(field)}"},
     "aliases": _aliases,
+    "switch": lambda field, required: {"enum": ["true", "false", True, False]},
+    "names": lambda field, required: {"anyOf": [{"type": list(SCALAR)}, {"type": "array", "items": {"type": list(SCALAR)}}]},
     "authority": lambda field, required: {
         "type": ["string", "integer"],
         "pattern": f"^\\s*(?:{field.pattern}|{fields.URL_PATTERN})\\s*$",

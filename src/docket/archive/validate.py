@@ -111,6 +111,14 @@ class FieldReader:
         where = self.document.line(path) if path in lines or len(path) > 1 else 1
         self.problems.error(self.document.path, where, f"{field}: required field is missing or empty", hint or f"add '{path[-1]}: …' to the front-matter")
 
+    def switch(self, path: FieldPath) -> bool:
+        """A field that is on unless it says ``false``."""
+        return self.choice(path, ("true", "false"), "true") == "true"
+
+    def names(self, path: FieldPath) -> list[str]:
+        """Names as written: one alone or a list."""
+        return self.strings(path)
+
     def choice(self, path: FieldPath, options: tuple[str, ...], default: str = "", required: bool = False) -> str:
         value = self.text(path, required=required and not default)
         if not value:
@@ -229,7 +237,7 @@ def read_letter(r: FieldReader) -> Letter:
             values[field.name] = _COMPOUND[field.shape](r, field, refs)
         else:
             values[field.name] = r.read(field, refs, required=(kind in field.required_for) or field.required)
-    letter = Letter(id=d.id, path=d.path, **values, body_line=d.body_line, refs=refs, markdown=d.markdown)
+    letter = Letter(id=d.id, path=d.path, **values, body_line=d.body_line, refs=refs, markdown=d.markdown, prose=d.prose)
     text = letter.text
     if not d.has_text and text not in TEXTLESS_EXTENTS:
         r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned' (or 'text: calendar' when the source prints it)")

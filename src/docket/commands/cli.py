@@ -16,7 +16,7 @@ from docket.archive.kinds import KINDS
 from docket.commands.importer import add_import_command
 from docket.commands.scaffold import LetterFacts, ScaffoldError, init_site, new_record
 from docket.commands.schemas import SCHEMA_FOLDER, ensure_schema, write_schemas
-from docket.engine.build import BuildResult, build, check, count
+from docket.engine.build import BuildResult, build, check, count, suggested
 from docket.engine.progress import no_progress, terminal_progress
 from docket.errors import BuildFailed, Problems
 
@@ -67,9 +67,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     site = checked.site
     counted = f"{count(len(site.letters), 'letter')} and {count(len(site.entities), 'entity', 'entities')}"
     if errors or (args.strict and warnings):
-        print(f"Found {count(errors, 'error')} and {count(warnings, 'warning')} in {counted}.")
+        print(f"Found {count(errors, 'error')} and {count(warnings, 'warning')}{suggested(checked.problems)} in {counted}.")
         return 1
-    print(f"Checked {counted}: no errors, {count(warnings, 'warning')}.")
+    print(f"Checked {counted}: no errors, {count(warnings, 'warning')}{suggested(checked.problems)}.")
     return 0
 
 

@@ -7,7 +7,9 @@ by livereload, and rebuilt when anything under ``content/`` or ``templates/`` or
 cache of parsed files. The search index follows on a background thread. A build that
 fails keeps the last good pages on disk, prints its problems, and every page request
 gets an error page listing them until the next good save; the open browser tab reloads
-either way.
+either way. Suggestions (names that could be links) follow the errors on that page, and
+when the build is good each letter's page is served with its own suggestions above it:
+an editor sees them where they read (``site/`` never holds them).
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
+from docket.archive.suggest import Names, suggestions
 from docket.config import CONFIG_FILE
 from docket.engine.build import build
 from docket.engine.cache import BuildCache
 from docket.engine.incremental import Snapshot, body_edit, write_page
-from docket.errors import BuildFailed
+from docket.errors import BuildFailed, SourceError
+from docket.paths import record_url
 from docket.search.bundles import INDEX_FOLDER, plan_site
 from docket.search.driver import build_index
 from docket.search.layout import SearchIndexError
@@ -60,6 +65,8 @@ class ServeState:
     indexing: threading.Thread | None = None  # the search-index thread, while it runs
     index_again: bool = False  # an edit came in while indexing: index once more after
     index_lock: threading.Lock = field(default_factory=threading.Lock)
+    suggested: dict[str, list[str]] = field(default_factory=dict)  # letter url -> its suggestions
+    names: Names | None = None  # the last full build's entity names, made when first needed
 
     def rebuild(self, changed: list[str] | None = None) -> bool:
         """Bring the served site up to date; ``changed`` is the watcher's list of changed files."""
@@ -87,6 +94,7 @@ class ServeState:
         with self.lock:
             write_page(self.output, page)
             self.cache.fingerprint = ""  # the output no longer matches the last full build
+        self._suggest_again(page.url)
         print(f"Rebuilt {page.url} in {1000 * (time.perf_counter() - start):.0f} ms.")
         self._index_later()
         return True
@@ -99,12 +107,15 @@ class ServeState:
                     self.generation += 1
                     self._carry_index_over()
         except BuildFailed as exc:
-            self.problems = [p.format() for p in exc.problems.sorted()] or [exc.summary]
-            print("\n".join(self.problems), file=sys.stderr)
+            found = exc.problems.sorted()
+            self.problems = [p.format() for p in found if p.severity != "suggestion"] or [exc.summary]
+            self.suggested = by_page(exc.problems.suggestions)
+            print("\n".join(p.format() for p in found), file=sys.stderr)
             print(f"Build failed: {exc.summary}. Still serving the last good build.", file=sys.stderr)
             self.snapshot = None
             return False
         self.problems = []
+        self.suggested, self.names = by_page(result.problems.suggestions), None
         for problem in result.problems.sorted():
             print(problem.format(), file=sys.stderr)
         print(result.summary())
@@ -112,6 +123,18 @@ class ServeState:
             self.snapshot = Snapshot.of(result, self.cache)
             self._index_later()
         return True
+
+    def _suggest_again(self, url: str) -> None:
+        """After a body edit, that letter's suggestions as a build would make them."""
+        assert self.snapshot is not None
+        renderer = self.snapshot.renderer
+        site = renderer.site
+        letter = site.letters.get(url.rstrip("/").rsplit("/", 1)[-1])
+        if letter is None or site.url(letter.id) != url or not renderer.config.suggest_links:
+            return
+        if self.names is None:
+            self.names = Names(site.entities.values())
+        self.suggested[url] = [found.format() for found in suggestions(letter, site, self.names)]
 
     # -- the search index, off the page's path -------------------------------------
     def _carry_index_over(self) -> None:
@@ -167,12 +190,34 @@ class ServeState:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def error_page(problems: list[str]) -> str:
+def by_page(found: list[SourceError]) -> dict[str, list[str]]:
+    """Suggestions by the URL of the letter they are about, each list in file order."""
+    pages: dict[str, list[str]] = {}
+    for suggestion in sorted(found, key=SourceError.sort_key):
+        letter_id = Path(suggestion.path).stem
+        pages.setdefault(record_url("letter", letter_id), []).append(suggestion.format())
+    return pages
+
+
+def with_suggestions(page: str, found: list[str]) -> str:
+    """A served letter page with its suggestions at the top of its main content."""
+    items = "\n".join(f"<li><pre>{html.escape(s)}</pre></li>" for s in found)
+    panel = (
+        '<aside class="docket-suggestions" aria-label="Suggestions" style="border:2px solid #8a5a00;padding:0 1em;margin:1em 0">'
+        f"<h2>Names that could be links ({len(found)})</h2><p>Shown by docket serve only.</p><ol>{items}</ol></aside>"
+    )
+    at = page.find("</main>")
+    return page[:at] + panel + page[at:] if at != -1 else page
+
+
+def error_page(problems: list[str], suggested: Sequence[str] = ()) -> str:
     items = "\n".join(f"<li><pre>{html.escape(p)}</pre></li>" for p in problems)
+    more = "\n".join(f"<li><pre>{html.escape(s)}</pre></li>" for s in suggested)
+    also = f"<h2>Names that could be links ({len(suggested)})</h2><ol>{more}</ol>" if suggested else ""
     return (
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed — docket</title></head>"
         "<body><main><h1>The build failed</h1><p>Fix these and save; this page reloads by itself.</p>"
-        f"<ol>{items}</ol></main></body></html>"
+        f"<ol>{items}</ol>{also}</main></body></html>"
     )
 
 
@@ -226,9 +271,19 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: boo
             if state.problems and (path == "" or path.endswith((".html", "/")) or "." not in path.rsplit("/", 1)[-1]):
                 self.set_status(500)
                 self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(error_page(state.problems))
+                self.finish(error_page(state.problems, [s for found in state.suggested.values() for s in found]))
+                return None
+            found = state.suggested.get("/" + path if path.endswith("/") else "/" + path.removesuffix("index.html"))
+            page = Path(self.root, path, "index.html" if path.endswith("/") or not path else "")
+            if found and page.is_file():
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(with_suggestions(page.read_text(encoding="utf-8"), found))
                 return None
             return super().get(path, include_body)
+
+        def compute_etag(self):  # type: ignore[no-untyped-def]
+            """No tag for a page served with its suggestions: it is not the file's content."""
+            return super().compute_etag() if getattr(self, "absolute_path", None) else None
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = Server()

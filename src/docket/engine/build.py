@@ -18,6 +18,7 @@ from typing import Iterator
 
 from docket.archive.link import Site, link
 from docket.archive.load import Reader, load_documents
+from docket.archive.suggest import suggest_links
 from docket.archive.validate import validate
 from docket.config import Config, load_config
 from docket.engine.accounting import cpu_so_far
@@ -84,8 +85,14 @@ class BuildResult:
             search = ", no search index"
         return (
             f"Built {count(self.pages, 'page')} ({count(self.letters, 'letter')}, {count(self.entities, 'entity', 'entities')}), "
-            f"{count(len(self.problems.warnings), 'warning')}, in {self.seconds:.2f} s{search}."
+            f"{count(len(self.problems.warnings), 'warning')}{suggested(self.problems)}, in {self.seconds:.2f} s{search}."
         )
+
+
+def suggested(problems: Problems) -> str:
+    """', 3 suggestions' for a summary line, or nothing when there are none."""
+    number = len(problems.suggestions)
+    return f", {count(number, 'suggestion')}" if number else ""
 
 
 def count(number: int, singular: str, plural: str = "") -> str:
@@ -122,6 +129,9 @@ def _validate_and_link(config: Config, documents: list, problems: Problems, timi
         letters, entities = validate(documents, problems)
     with _timed(timings, "link"):
         site = link(letters, entities, problems)
+    if config.suggest_links:
+        with _timed(timings, "suggest"):
+            suggest_links(site, problems)
     return Checked(config, site, problems, timings)
 
 

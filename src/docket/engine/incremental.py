@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docket.archive.load import Document, content_files
+from docket.archive.model import Letter
 from docket.archive.validate import validate
 from docket.engine.build import BuildResult
 from docket.engine.cache import BuildCache, file_stat
@@ -87,6 +88,8 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
         return None
     edited = (letters or entities)[0]
     record.markdown = edited.markdown
+    if isinstance(record, Letter) and isinstance(edited, Letter):
+        record.prose = edited.prose  # where its names are looked for: serve suggests again
     inline = [ref for rendered in record.markdown.values() for ref in rendered.refs]
     if inline:
         site.inline[record.id] = inline

@@ -16,6 +16,8 @@ from .headings import headings_plugin
 from .locate import ENV_KEY, locate_plugin
 from .paragraphs import ENV_KEY as ANCHORS
 from .paragraphs import paragraphs_plugin
+from .prose import ENV_KEY as PROSE_KEY
+from .prose import prose_plugin
 from .xref import Rendered, xref_plugin
 
 _MD = (
@@ -27,6 +29,7 @@ _MD = (
     .use(headings_plugin)
     .use(locate_plugin)
     .use(paragraphs_plugin)
+    .use(prose_plugin)
 )
 
 
@@ -43,7 +46,7 @@ def render_source(text: str, doc_id: str = "", anchors: bool = False) -> Rendere
     if anchors:
         env[ANCHORS] = True
     html = _MD.render(text, env)
-    return Rendered(html, env.get(ENV_KEY, ()))
+    return Rendered(html, env.get(ENV_KEY, ()), env.get(PROSE_KEY))
 
 
 def render_inline_source(text: str) -> Rendered:
@@ -53,4 +56,4 @@ def render_inline_source(text: str) -> Rendered:
         return Rendered("")
     env: dict = {}
     html = _MD.renderInline(text, env)
-    return Rendered(html, env.get(ENV_KEY, ()))
+    return Rendered(html, env.get(ENV_KEY, ()), env.get(PROSE_KEY))

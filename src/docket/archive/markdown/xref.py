@@ -20,6 +20,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .prose import Prose
 from .slots import link_slot, text_slot
 
 XREF = re.compile(r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]+))?(?:\|([^\[\]\n]+))?\]\]")
@@ -38,10 +39,12 @@ class InlineRef(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """One Markdown text, parsed: its HTML with a slot for each reference, and the references."""
+    """One Markdown text, parsed: its HTML with a slot for each reference, the references,
+    and its prose (where names are looked for: see ``prose``)."""
 
     html: str
     refs: tuple[InlineRef, ...] = ()
+    prose: Prose | None = None
 
 
 def xref_rule(state: StateInline, silent: bool) -> bool:

@@ -1,0 +1,119 @@
+"""The rule that keeps a text's prose: its words as written, without code, links or references.
+
+Suggestions of unlinked names (``archive/suggest.py``) look for entity names in what a
+reader reads as plain text. The parse already knows where that is: each block's inline
+content is its source with the block's markers taken off, and the inline rules that
+consume code spans, ``[[references]]``, links, images and autolinks say which stretch of
+it they took. Those stretches are blanked (to NUL, which no name holds and which
+markdown-it never leaves in a text), blocks are kept apart by NUL, and line breaks inside
+a block become spaces so that a name broken over two lines is still one name. Code
+blocks have no inline content and are never looked at.
+
+Each line of the prose keeps where it stands: its line in the text and the column at
+which its content was found in the source line (0 where it was not found, as in a table
+cell whose ``\\|`` the table rule unescaped). Built once per file content, in the load
+workers, so the link stage only has to search it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+
+ENV_KEY = "docket_prose"
+#: inline rules whose text is not prose: what they consume is blanked
+NOT_PROSE = ("backticks", "xref", "link", "image", "autolink", "footnote_ref")
+GAP = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A text's prose (see the module) and where each of its lines stands: the offset in
+    ``text`` where it starts, its line and its column, 1-based, the column 0 when unknown.
+    Kept as arrays: a build keeps one for every letter, and its cache pickles them."""
+
+    text: str
+    starts: array
+    lines: array
+    cols: array
+
+    @classmethod
+    def of(cls, text: str, marks: Iterable[tuple[int, int, int]]) -> "Prose":
+        """From ``(offset, line, column)`` of each line, in order of offset."""
+        starts, lines, cols = array("i"), array("i"), array("i")
+        for start, line, col in marks:
+            starts.append(start)
+            lines.append(line)
+            cols.append(col)
+        return cls(text, starts, lines, cols)
+
+    def marks(self) -> Iterator[tuple[int, int, int]]:
+        return zip(self.starts, self.lines, self.cols)
+
+    def place(self, offset: int) -> tuple[int, int | None]:
+        """The line and column (or None) of the character at ``offset``."""
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        col = self.cols[index]
+        return self.lines[index], (col + offset - self.starts[index] if col else None)
+
+
+def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    def rule_that_records(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, silent):
+            return False
+        if not silent:
+            state.env.setdefault(ENV_KEY, {}).setdefault(id(state.src), []).append((start, state.pos))
+        return True
+
+    rule_that_records.__name__ = f"{name}_not_prose"
+    return rule_that_records
+
+
+def _blanked(content: str, taken: list[tuple[int, int]]) -> str:
+    parts, at = [], 0
+    for start, end in sorted(taken):
+        if end <= at:
+            continue
+        start = max(start, at)
+        parts.append(content[at:start])
+        parts.append(GAP * (end - start))
+        at = end
+    parts.append(content[at:])
+    return "".join(parts)
+
+
+def collect_prose(state: StateCore) -> None:
+    """The text's prose, in ``env``; run for every text parsed, so kept lean."""
+    taken = state.env.pop(ENV_KEY, {})
+    source_lines = state.src.split("\n")
+    count = len(source_lines)
+    texts: list[str] = []
+    lines: list[tuple[int, int, int]] = []
+    offset = 0
+    for block in state.tokens:
+        if block.type != "inline" or block.map is None or not block.content:
+            continue
+        content, number = block.content, block.map[0]
+        for content_line in content.split("\n") if "\n" in content else (content,):
+            source = source_lines[number] if number < count else ""
+            number += 1
+            lines.append((offset, number, source.find(content_line) + 1 if content_line else 0))
+            offset += len(content_line) + 1
+        ranges = taken.get(id(content))
+        texts.append(_blanked(content, ranges) if ranges else content)
+    state.env[ENV_KEY] = Prose.of(GAP.join(texts).replace("\n", " "), lines) if texts else None
+
+
+def prose_plugin(md: MarkdownIt) -> None:
+    """Record what the rules in ``NOT_PROSE`` take (use it after every plugin adding one)."""
+    for rule in md.inline.ruler.__rules__:
+        if rule.name in NOT_PROSE:
+            md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn))
+    md.core.ruler.push("collect_prose", collect_prose)
