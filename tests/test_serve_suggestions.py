@@ -20,7 +20,10 @@ def test_serve_shows_a_letters_suggestions_on_its_page_and_after_errors(tmp_path
         letter.write_text(original.replace("I arrived safely", "I arrived safely with Cleo Example"))
         body = wait_for(lambda: (lambda r: r[1] if PANEL in r[1] else None)(fetch(port, PAGE)))
         assert "I arrived safely with Cleo Example" in body, "the page itself is served too"
-        assert "content/letters/1890-07-23-ada-to-ben.md:16:23: &#x27;Cleo Example&#x27; names person cleo-example" in body
+        lines = letter.read_text().split("\n")
+        line = next(number for number, text in enumerate(lines, 1) if "Cleo Example" in text)
+        where = f"{LETTER}:{line}:{lines[line - 1].index('Cleo Example') + 1}"
+        assert f"{where}: &#x27;Cleo Example&#x27; names person cleo-example" in body
         assert body.index(PANEL) < body.index("</main>")
         assert PANEL not in (fetch(port, "/people/ben-example/")[1]), "only the letter's own page"
 
