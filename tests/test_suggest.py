@@ -141,7 +141,7 @@ def test_suggestions_never_fail_check_or_build_and_come_last_with_a_count(scratc
     assert len(lines) == 3 and "warning: unknown setting 'colour'" in lines[0]
     assert lines[1].startswith("content/letters/a.md:8:1: 'Hamas'") and lines[2].startswith("content/letters/a.md:8:11: 'Iran'")
     assert main(["check", "--strict", "--site", str(site)]) == 1  # for the warning
-    (site / "docket.toml").write_text("")
+    (site / "docket.toml").write_text('base_url = "https://example.org/"\n')
     assert main(["check", "--strict", "--site", str(site)]) == 0
     result = build(site, tmp_path / "out", strict=True, search=False, use_cache=False)
     assert len(result.problems.suggestions) == 2 and ", 2 suggestions, in " in result.summary()
