@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from docket.archive.link import index_key
 from docket.engine.build import build, check
 from docket.site.pictures import Pictures, network, years
 from docket.site.pictures import map as map_module
@@ -150,14 +151,15 @@ def test_every_entity_page_charts_the_letters_that_refer_to_it(built, site):
 
 
 def correspondents_of(site, person: str) -> list[list[str]]:
+    """Each letter counted once for each correspondent: to them if the person wrote it."""
     to, back = Counter(), Counter()
     for letter in site.letters.values():
         if person in letter.senders:
             to.update(r for r in set(letter.recipients) if r != person)
-        if person in letter.recipients:
-            back.update(s for s in set(letter.senders) if s != person)
+        elif person in letter.recipients:
+            back.update(set(letter.senders))
     rows = [[site.titles[o], str(to[o]), str(back[o]), str(to[o] + back[o])] for o in to | back]
-    return sorted(rows, key=lambda r: (-int(r[3]), r[0].casefold()))[: network.STAR_LIMIT]
+    return sorted(rows, key=lambda r: (-int(r[3]), index_key(r[0])))[: network.STAR_LIMIT]
 
 
 def test_a_correspondents_network_counts_the_letters_each_way(built, site):
@@ -176,13 +178,26 @@ def test_a_correspondents_network_counts_the_letters_each_way(built, site):
     assert seen >= 3  # Khamenei, Haniyeh, al-Nakhalah
 
 
+def test_a_correspondence_charts_its_letters_per_year(built, site):
+    seen = 0
+    for first in site.by_kind["person"]:
+        for second in site.by_kind["person"]:
+            letters = [i for i, letter in site.letters.items()
+                       if (first in letter.senders and second in letter.recipients) or (second in letter.senders and first in letter.recipients)]
+            if first >= second or not letters:
+                continue
+            page = figures(built / "correspondence" / f"{first}--{second}" / "index.html").figures
+            assert page["years"].rows == year_rows(letters, site)
+            check_bars(page["years"])
+            seen += 1
+    assert seen == 2  # Khamenei with al-Nakhalah and with Haniyeh
+
+
 def test_the_archives_network_joins_its_top_correspondents(built, site):
     pairs, active = Counter(), Counter()
     for letter in site.letters.values():
         active.update(set(letter.senders) | set(letter.recipients))
-        for s in set(letter.senders):
-            for r in set(letter.recipients) - {s}:
-                pairs[frozenset((s, r))] += 1
+        pairs.update({frozenset((s, r)) for s in letter.senders for r in letter.recipients if s != r})
     top = sorted(active, key=lambda i: (-active[i], site.titles[i].casefold()))[: network.NETWORK_LIMIT]
     expected = sorted(([*sorted((site.titles[a] for a in pair), key=lambda t: t.casefold()), str(n)]
                        for pair, n in pairs.items() if pair <= set(top)), key=lambda r: (-int(r[2]), r[0].casefold(), r[1].casefold()))

@@ -46,7 +46,7 @@ def star_picture(counts: Counts, views: Views, entity_id: str) -> Picture | None
     ranked = counts.correspondents(entity_id, STAR_LIMIT)
     if not ranked:
         return None
-    total = len(counts.exchanged.get(entity_id, {}))
+    total = counts.correspondent_count(entity_id)
     width, height, cx, cy, radius = 640, 320, 320.0, 160.0, 118.0
     name = counts.site.titles[entity_id]
     most = max(to + back for _, to, back in ranked)
