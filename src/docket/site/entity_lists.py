@@ -71,6 +71,7 @@ class EntityLists:
         self.site = renderer.site
         self._by_role: dict[str, dict[str, list[str]]] | None = None
         self._year_of: dict[str, str] | None = None
+        self._year_pages: dict[tuple[str, str], dict[str, int]] = {}
 
     def letters_by_role(self, entity_id: str) -> dict[str, list[str]]:
         """The letters referring to an entity, by role, in date order."""
@@ -88,6 +89,14 @@ class EntityLists:
         if self._year_of is None:
             self._year_of = {i: placement(letter.date)[0] for i, letter in self.site.letters.items()}
         return self._year_of[letter_id]
+
+    def year_pages(self, entity_id: str, role: str) -> dict[str, int]:
+        """The page of the role's list on which each year begins; worked out once a list,
+        not once a page (a list of n letters has n/50 pages)."""
+        key = (entity_id, role)
+        if key not in self._year_pages:
+            self._year_pages[key] = first_pages(self.year_of(i) for i in self.letters_by_role(entity_id)[role])
+        return self._year_pages[key]
 
     def list_url(self, entity_id: str, role: str) -> Url:
         entity = self.site.entities[entity_id]
@@ -131,7 +140,7 @@ class EntityLists:
                 counts.setdefault(year, {}).setdefault(role, 0)
                 counts[year][role] += 1
             if len(letters) > FIRST_LETTERS:
-                pages[role] = first_pages(years)
+                pages[role] = self.year_pages(entity_id, role)
         href = self.renderer.views.href
         rows = []
         for year in sorted(counts, key=year_order):
@@ -160,7 +169,7 @@ class EntityLists:
             if not groups or groups[-1].slug != year:
                 groups.append(YearGroup(year_label(year), year, []))
             groups[-1].cards.append(views.card(letter_id))
-        years = [(year_label(y), views.href(list_page_url(base, n)) + f"#y-{y}") for y, n in first_pages(self.year_of(i) for i in letters).items()]
+        years = [(year_label(y), views.href(list_page_url(base, n)) + f"#y-{y}") for y, n in self.year_pages(entity_id, role).items()]
         html = self.renderer.render(
             "entity_letters.html",
             url,
