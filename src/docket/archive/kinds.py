@@ -65,10 +65,10 @@ ENTITIES: tuple[Kind, ...] = (
     Kind("organization", "organizations", "Organization", (("founded", "Founded"), ("dissolved", "Dissolved")),
          _entity_skeleton("what this is", ("founded",)), search_filter=True),
     Kind("place", "places", "Place", skeleton=_entity_skeleton("where this is", more="# coordinates: [latitude, longitude], in decimal degrees\n"),
-         fields=("coordinates",)),
+         fields=("coordinates",), search_filter=True),
     Kind("event", "events", "Event", (("start", "Began"), ("end", "Ended")),
-         _entity_skeleton("what happened", ("start", "end"), "places: []\n"), fields=("places",)),
-    Kind("work", "works", "Work", (("date", "Date"),), _entity_skeleton("what this work is")),
+         _entity_skeleton("what happened", ("start", "end"), "places: []\n"), fields=("places",), search_filter=True),
+    Kind("work", "works", "Work", (("date", "Date"),), _entity_skeleton("what this work is"), search_filter=True),
 )
 #: every kind by name, letters first, then entities in the order pages list them
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (LETTER, *ENTITIES)}
