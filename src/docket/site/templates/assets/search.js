@@ -12,21 +12,27 @@
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 250;
 const ASK_AT_ONCE = 6; // bundles busy at once: a browser's connections to one host over HTTP/1.1
+const NARROW_FROM = 12; // a filter with more values than this gets a box to narrow them by typing
+const SORTS = ["relevance", "asc", "desc"];
 
 const form = document.getElementById("search-form");
 // [Pagefind filter, label] pairs, in the order shown: written into the page by docket
 // from its registry of record kinds (docket.archive.kinds.SEARCH_FILTERS)
-const FILTERS = JSON.parse(form.dataset.filters);
+const FILTERS = JSON.parse((form && form.dataset.filters) || "[]");
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
+const bestMatch = sortSelect && sortSelect.querySelector("option[value=relevance]");
 const filtersBox = document.getElementById("search-filters");
 const statusBox = document.getElementById("search-status");
 const resultsBox = document.getElementById("search-results");
 // The site's base path, e.g. "/" or "/archive/", always ending in "/".
 const BASE = (form && form.dataset.base) || "/";
 
-let bundles = []; // one Pagefind instance per bundle, in date order
+let bundles = []; // one Pagefind instance per bundle, in date order; empty until loaded
+let totals = {}; // every filter value's count in the whole index
 let generation = 0; // bumps with every search, so a slow, stale search never renders
+let chosenSort = ""; // the order the reader chose; "" is the default for the query
+const choices = new Map(); // filter name → value → {box, label, count}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -57,17 +63,22 @@ function compareValues(name) {
   return (a, b) => a.localeCompare(b, undefined, { sensitivity: "base" });
 }
 
-function buildFilters(available, wanted) {
-  filtersBox.replaceChildren();
-  for (const [name, label] of FILTERS) {
-    const counts = available[name];
-    if (!counts) continue;
+// Fill the filter boxes the page already holds (closed, so nothing moves) with a checkbox
+// per value in the index; a long list gets a box above it that narrows it by typing.
+function buildFilters(wanted) {
+  for (const details of filtersBox.querySelectorAll("details[data-filter]")) {
+    const name = details.dataset.filter;
+    const label = details.querySelector("summary").textContent.trim();
+    const counts = totals[name] || {};
     const values = Object.keys(counts).filter((v) => counts[v] > 0).sort(compareValues(name));
-    if (!values.length) continue;
-    const details = element("details", "filter");
-    const summary = element("summary", "", label);
+    const body = details.querySelector(".filter-body");
+    if (!values.length) {
+      body.replaceChildren(element("p", "filter-empty", "None in this archive."));
+      continue;
+    }
     const fieldset = element("fieldset");
     fieldset.append(element("legend", "visually-hidden", label));
+    const entries = new Map();
     const chosen = wanted.get(name) || [];
     values.forEach((value, index) => {
       const id = `filter-${name}-${index}`;
@@ -77,14 +88,46 @@ function buildFilters(available, wanted) {
       box.name = name;
       box.value = value;
       box.checked = chosen.includes(value);
-      if (box.checked) details.open = true;
       const labelNode = element("label");
       labelNode.htmlFor = id;
-      labelNode.append(box, element("span", "", value), element("span", "count", `(${counts[value]})`));
+      const count = element("span", "count", `(${counts[value]})`);
+      labelNode.append(box, element("span", "", value), count);
       fieldset.append(labelNode);
+      entries.set(value, { box, label: labelNode, count, key: normalise(value) });
     });
-    details.append(summary, fieldset);
-    filtersBox.append(details);
+    choices.set(name, entries);
+    if (chosen.length) details.open = true; // a search from an address shows what it filters by
+    body.replaceChildren(...(values.length > NARROW_FROM ? [narrowBox(name, label)] : []), fieldset);
+  }
+}
+
+function narrowBox(name, label) {
+  const box = element("input", "filter-narrow");
+  box.type = "search";
+  box.dataset.narrows = name;
+  box.autocomplete = "off";
+  box.placeholder = "Type to narrow";
+  box.setAttribute("aria-label", `Narrow the list: ${label}`);
+  return box;
+}
+
+// Hide the values of one filter that do not contain what was typed in its narrowing box.
+function narrow(box) {
+  const term = normalise(box.value);
+  for (const entry of (choices.get(box.dataset.narrows) || new Map()).values()) {
+    entry.label.hidden = Boolean(term) && !entry.key.includes(term) && !entry.box.checked;
+  }
+}
+
+// Show each value's count among the current results (Pagefind's answer for this query and
+// these filters), or in the whole index when nothing is asked.
+function showCounts(counts) {
+  for (const [name, entries] of choices) {
+    for (const [value, entry] of entries) {
+      const count = (counts[name] && counts[name][value]) || 0;
+      entry.count.textContent = `(${count})`;
+      entry.label.classList.toggle("none", count === 0 && !entry.box.checked);
+    }
   }
 }
 
@@ -97,6 +140,20 @@ function chosenFilters() {
   return chosen;
 }
 
+// The order results come in: the reader's choice, else by best match when there are
+// words to match and by date when there are none (filters alone have no match to rank).
+function sortFor(q) {
+  if (chosenSort === "relevance" && !q) return "asc";
+  return chosenSort || (q ? "relevance" : "asc");
+}
+
+// Offer "Best match" only when there are words to match, and show the order in force.
+function showSort(q) {
+  bestMatch.hidden = !q;
+  bestMatch.disabled = !q;
+  sortSelect.value = sortFor(q);
+}
+
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
   const wanted = new Map();
@@ -105,7 +162,7 @@ function readUrl() {
     if (values.length) wanted.set(name, values);
   }
   const sort = params.get("sort");
-  return { q: params.get("q") || "", sort: sort === "asc" || sort === "desc" ? sort : "", wanted };
+  return { q: params.get("q") || "", sort: SORTS.includes(sort) ? sort : "", wanted };
 }
 
 function writeUrl(q, sort, chosen) {
@@ -155,32 +212,59 @@ async function showPage(results, start, list, mine) {
 }
 
 async function runSearch() {
-  const mine = ++generation;
   const q = input.value.trim();
+  showSort(q);
+  if (!bundles.length) return; // still loading: the search runs once the index is in
+  const mine = ++generation;
   const chosen = chosenFilters();
-  const sort = sortSelect.value;
-  writeUrl(q, sort, chosen);
+  writeUrl(q, chosenSort, chosen);
   if (!q && chosen.size === 0) {
     resultsBox.replaceChildren();
     statusBox.textContent = "";
+    showCounts(totals);
     return;
   }
   const filters = {};
   for (const [name, values] of chosen) filters[name] = { any: values };
   const options = { filters };
-  // Without words to rank by relevance, list the matches in order of date.
-  const direction = sort || (q ? "" : "asc");
+  const sort = sortFor(q);
+  const direction = sort === "relevance" ? "" : sort;
   if (direction) options.sort = { date: direction };
   const answers = await eachBundle((bundle) => bundle.search(q || null, options));
   if (mine !== generation || answers.some((answer) => !answer)) return;
   const lists = await wordMatches(answers.map((answer) => answer.results), q);
   if (mine !== generation) return;
+  showCounts(mergeFilters(answers.map((answer) => answer.filters)));
   const results = mergeResults(lists, direction);
+  if (!results.length) {
+    showNothing(q, chosen);
+    return;
+  }
   const count = `${results.length} ${results.length === 1 ? "result" : "results"}`;
   statusBox.textContent = q ? `${count} for “${q}”` : count;
   const list = element("ol", "results");
   resultsBox.replaceChildren(list);
   await showPage(results, 0, list, mine);
+}
+
+// No results: say so, and how to widen the search.
+function showNothing(q, chosen) {
+  if (!chosen.size) {
+    statusBox.textContent = `Nothing matches “${q}”; search for fewer or other words.`;
+    resultsBox.replaceChildren();
+    return;
+  }
+  statusBox.textContent = q
+    ? `No letters match “${q}” with these filters; clear a filter or search for fewer words.`
+    : "No letters match these filters together; clear a filter.";
+  const clear = element("button", "clear-filters", "Clear filters");
+  clear.type = "button";
+  clear.addEventListener("click", () => {
+    for (const box of filtersBox.querySelectorAll("input[type=checkbox]:checked")) box.checked = false;
+    input.focus();
+    runSearch();
+  });
+  resultsBox.replaceChildren(clear);
 }
 
 // Every call to Pagefind waits its turn in one queue, so searches that overlap while
@@ -262,42 +346,66 @@ function debounce(fn, wait) {
   };
 }
 
-async function main() {
-  if (!form || !input || !sortSelect || !filtersBox || !statusBox || !resultsBox) return;
+// Each bundle's own copy of pagefind.js, so that each runs its own WebAssembly instance:
+// instances made with Pagefind's createInstance share one, and on Chromium they then fail
+// now and then with "memory access out of bounds". Pagefind's mergeIndex cannot stand in:
+// it re-sorts the merged results by score, whatever order was asked for.
+async function loadBundles() {
   const folders = (form.dataset.bundles || "pagefind/").split(" ").filter(Boolean);
-  try {
-    // Each bundle's own copy of pagefind.js, so that each runs its own WebAssembly
-    // instance: instances made with Pagefind's createInstance share one, and on
-    // Chromium they then fail now and then with "memory access out of bounds".
-    bundles = await inParallel(folders, async (folder) => {
-      const bundle = await import(`${BASE}${folder}pagefind.js`);
-      // docket's build indexes every page under its full path (base path included), so
-      // Pagefind must not prefix result URLs again: its base is the server root.
-      await bundle.options({ baseUrl: "/" });
-      await bundle.init();
-      return bundle;
-    });
-  } catch (error) {
-    statusBox.textContent = "Search is not available: this copy of the site has no search index. Browse the letters and indexes instead.";
-    return;
-  }
-  const state = readUrl();
-  input.value = state.q;
-  sortSelect.value = state.sort;
-  try {
-    buildFilters(mergeFilters(await eachBundle((bundle) => bundle.filters())), state.wanted);
-  } catch (error) {
-    filtersBox.replaceChildren();
-  }
+  return inParallel(folders, async (folder) => {
+    const bundle = await import(`${BASE}${folder}pagefind.js`);
+    // docket's build indexes every page under its full path (base path included), so
+    // Pagefind must not prefix result URLs again: its base is the server root.
+    await bundle.options({ baseUrl: "/" });
+    await bundle.init();
+    return bundle;
+  });
+}
+
+function listen() {
   const later = debounce(runSearch, DEBOUNCE_MS);
-  input.addEventListener("input", later);
+  input.addEventListener("input", () => {
+    showSort(input.value.trim());
+    later();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     runSearch();
   });
-  sortSelect.addEventListener("change", runSearch);
-  filtersBox.addEventListener("change", runSearch);
-  if (state.q || state.wanted.size) runSearch();
+  sortSelect.addEventListener("change", () => {
+    chosenSort = sortSelect.value;
+    runSearch();
+  });
+  filtersBox.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox") runSearch();
+  });
+  filtersBox.addEventListener("input", (event) => {
+    if (event.target.dataset.narrows) narrow(event.target);
+  });
+}
+
+// The reader may type before the index has loaded: what they typed stays, and is searched
+// for once it is in. Until then the status line says the index is loading.
+async function main() {
+  if (!form || !input || !sortSelect || !bestMatch || !filtersBox || !statusBox || !resultsBox) return;
+  const state = readUrl();
+  if (!input.value) input.value = state.q;
+  chosenSort = state.sort;
+  showSort(input.value.trim());
+  statusBox.textContent = statusBox.dataset.loading || "Loading the search index…";
+  listen();
+  let loaded;
+  try {
+    loaded = await loadBundles();
+    totals = mergeFilters(await inParallel(loaded, (bundle) => bundle.filters()));
+  } catch (error) {
+    statusBox.textContent = "Search is not available: this copy of the site has no search index. Browse the letters and indexes instead.";
+    return;
+  }
+  buildFilters(state.wanted);
+  bundles = loaded;
+  statusBox.textContent = "";
+  runSearch();
 }
 
 main();
