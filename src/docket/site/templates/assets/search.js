@@ -234,7 +234,9 @@ async function runSearch() {
   if (mine !== generation || answers.some((answer) => !answer)) return;
   const lists = await wordMatches(answers.map((answer) => answer.results), q);
   if (mine !== generation) return;
-  showCounts(mergeFilters(answers.map((answer) => answer.filters)));
+  // Counts from the bundles whose results are kept: not from those that only had stand-ins.
+  const kept = answers.filter((answer, index) => lists[index].length || !answer.results.length);
+  showCounts(mergeFilters(kept.map((answer) => answer.filters)));
   const results = mergeResults(lists, direction);
   if (!results.length) {
     showNothing(q, chosen);
@@ -314,9 +316,22 @@ async function matchesWords(result, terms) {
 async function wordMatches(lists, q) {
   const terms = q.split(/\s+/).map(normalise).filter(Boolean);
   if (!terms.length || lists.length < 2) return lists;
-  const exact = await inTurn(() => inParallel(lists, (list) => (list.length ? matchesWords(list[0], terms) : false)));
+  const exact = await bundlesWithWords(q, terms);
   if (!exact.some(Boolean)) return lists;
   return lists.map((list, index) => (exact[index] ? list : []));
+}
+
+// Which bundles hold the words themselves, asked without filters: with filters, the
+// bundle that has them may have no page left, and a stand-in elsewhere must not count.
+const withWords = new Map();
+async function bundlesWithWords(q, terms) {
+  if (!withWords.has(q)) {
+    const answers = await eachBundle((bundle) => bundle.search(q, {}));
+    const exact = await inTurn(() => inParallel(answers, (answer) => (answer.results.length ? matchesWords(answer.results[0], terms) : false)));
+    if (withWords.size > 100) withWords.clear();
+    withWords.set(q, exact);
+  }
+  return withWords.get(q);
 }
 
 // One list from every bundle's results: by date, bundle after bundle; by relevance, by score.
@@ -379,9 +394,20 @@ function listen() {
   filtersBox.addEventListener("change", (event) => {
     if (event.target.type === "checkbox") runSearch();
   });
+  filtersBox.addEventListener("toggle", preloadForFilters, { capture: true });
   filtersBox.addEventListener("input", (event) => {
     if (event.target.dataset.narrows) narrow(event.target);
   });
+}
+
+// A search by filters alone makes Pagefind fetch every part of its word index. Opening a
+// filter starts that fetch, so that it runs while the reader chooses. Outside the queue:
+// a search for words need not wait for it.
+let preloaded = false;
+function preloadForFilters() {
+  if (preloaded || !bundles.length || input.value.trim()) return;
+  preloaded = true;
+  for (const bundle of bundles) bundle.preload(null, {}).catch(() => {});
 }
 
 // The reader may type before the index has loaded: what they typed stays, and is searched
