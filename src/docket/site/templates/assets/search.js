@@ -93,7 +93,7 @@ function buildFilters(wanted) {
       const count = element("span", "count", `(${counts[value]})`);
       labelNode.append(box, element("span", "", value), count);
       fieldset.append(labelNode);
-      entries.set(value, { box, label: labelNode, count, key: normalise(value) });
+      entries.set(value, { box, label: labelNode, count, key: folded(value) });
     });
     choices.set(name, entries);
     if (chosen.length) details.open = true; // a search from an address shows what it filters by
@@ -113,7 +113,7 @@ function narrowBox(name, label) {
 
 // Hide the values of one filter that do not contain what was typed in its narrowing box.
 function narrow(box) {
-  const term = normalise(box.value);
+  const term = folded(box.value.trim());
   for (const entry of (choices.get(box.dataset.narrows) || new Map()).values()) {
     entry.label.hidden = Boolean(term) && !entry.key.includes(term) && !entry.box.checked;
   }
@@ -295,6 +295,11 @@ async function inParallel(items, work) {
 
 function eachBundle(ask) {
   return inTurn(() => inParallel(bundles, ask));
+}
+
+// Text without accents or case, for narrowing a filter's list: "muller" finds "Müller".
+function folded(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 function normalise(word) {
