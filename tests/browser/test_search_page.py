@@ -9,7 +9,7 @@ import sys
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Error, Page, Route, expect
 
 from .archive import Archive
 from .conftest import ROOT, _serve
@@ -73,6 +73,35 @@ def test_words_typed_while_the_index_loads_are_kept_and_searched(page: Page, any
         route.continue_()
     assert results(page) == [any_site_url + archive.letters[letter_id].url]
     assert searchbox(page).input_value() == word, "the words typed before the index loaded were changed"
+    assert_no_js_errors(page)
+
+
+def test_words_sent_before_the_index_loads_are_searched_by_best_match(page: Page, site_url: str, archive: Archive) -> None:
+    """Enter pressed before search.js has loaded sends the form: the page comes back with
+    the words in its address, and searches them, ranked by best match. (Once search.js
+    runs, Enter no longer leaves the page: the words wait for the index.)"""
+    word, letter_id = archive.unique_body_word(also_exclude=theme_text())
+    held: list[Route] = []
+    pattern = re.compile(r"/assets/search\.js$")
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route(pattern, hold)
+    page.goto(site_url + "/search/", wait_until="commit")  # a held module script holds DOMContentLoaded
+    searchbox(page).press_sequentially(word)
+    searchbox(page).press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="), wait_until="commit")
+    assert "sort=" not in page.url, f"the form sent an order with the words: {page.url}"
+    page.unroute(pattern, hold)
+    for route in held:
+        try:
+            route.continue_()
+        except Error:  # a request of the page the form left: it is gone
+            pass
+    assert results(page) == [site_url + archive.letters[letter_id].url]
+    assert searchbox(page).input_value() == word
+    assert page.get_by_label("Sort by").evaluate("s => s.selectedOptions[0].textContent") == "Best match"
     assert_no_js_errors(page)
 
 
