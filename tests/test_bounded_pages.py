@@ -298,3 +298,20 @@ def test_a_large_entity_index_is_paged_with_each_initial_found(scratch_site, mon
     for jump in jumps:
         target, _, anchor = jump.partition("#")
         assert anchor in pages[target].ids
+
+
+def test_a_circular_letter_links_only_its_first_correspondences(scratch_site):
+    """A letter to many recipients is in a correspondence with each; its page links the
+    first ten of them and says how many there are, so that it stays small."""
+    from conftest import letter
+
+    people = {f"content/people/p-{i:02d}.md": f"---\nname: Person {i:02d}\ndescription: Someone.\n---\n" for i in range(13)}
+    recipients = ", ".join(f"p-{i:02d}" for i in range(1, 13))
+    circular = letter(f"date: 2021-05-24\nsenders: [p-00]\nrecipients: [{recipients}]\ntext: full\nsource: {{title: A source}}\n")
+    site_dir = scratch_site({**people, "content/letters/circular.md": circular}, with_people=False)
+    build(site_dir, site_dir / "site", search=False)
+    page = parse((site_dir / "site/letters/circular/index.html").read_text(encoding="utf-8"), "/letters/circular/")
+    linked = [href for href, _ in page.links if href.startswith("/correspondence/")]
+    assert linked == [f"/correspondence/p-00--p-{i:02d}/" for i in range(1, 11)]
+    assert "This letter is in 12 correspondences" in page.text
+    assert (site_dir / "site/correspondence/p-00--p-12/index.html").is_file()

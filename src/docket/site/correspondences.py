@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 TOP_CORRESPONDENTS = 10
 #: correspondents on a page of that list
 CORRESPONDENTS_PAGE_SIZE = 100
+#: correspondences a letter's page links with their neighbours: a circular letter to
+#: hundreds of recipients is in hundreds of them
+LETTER_CORRESPONDENCES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +191,10 @@ class CorrespondencePages:
         return Page(url, html, False)
 
     def of_letter(self, letter: Letter) -> list[LetterCorrespondence]:
-        """The correspondences a letter belongs to (one per sender–recipient pair), each
-        with its previous and next letter."""
+        """The correspondences a letter belongs to (one per sender–recipient pair, the
+        first ``LETTER_CORRESPONDENCES`` of them), each with its previous and next letter."""
         found = []
-        for sender, recipient in letter_pairs(letter):
+        for sender, recipient in letter_pairs(letter)[:LETTER_CORRESPONDENCES]:
             correspondence = self.site.correspondences.get(pair_id(sender, recipient))
             if correspondence is None:
                 continue

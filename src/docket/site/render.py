@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import jinja2
 from markupsafe import Markup
 
+from docket.archive.correspondence import letter_pairs
 from docket.archive.kinds import (
     ENTITIES,
     ENTITY_KINDS,
@@ -219,6 +220,7 @@ class Renderer:
             next=views.card(after) if after else None,
             related=views.cards(site.related.get(letter.id, [])),
             correspondences=self.correspondence_pages.of_letter(letter),
+            correspondence_count=len(letter_pairs(letter)),
             letter_roles=letter_roles,
             entity_roles=entity_roles,
             canonical=self.config.base_url.rstrip("/") + url if self.config.base_url != "/" else "",
