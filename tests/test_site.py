@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from conftest import REPO
+from conftest import BASIC_LETTER, REPO
 
 from docket.engine.build import build, check
 
@@ -195,3 +195,20 @@ def test_names_are_isolated_from_the_text_around_them(built):
     assert len(record_links) > 5
     assert [a for a in record_links if 'dir="auto"' not in a and 'rel="' not in a and "xref" not in a] == []
     assert '<p class="card-title"><a href="../../letters/' in letter and re.search(r'<p class="card-title"><a href="[^"]+" dir="auto">', letter)
+
+
+def test_every_page_has_a_description_even_without_one_in_the_settings(scratch_site):
+    """Search engines and link previews show it; without the site's own description, a page
+    is described by its title and the archive's."""
+    import re
+
+    site = scratch_site({"content/letters/a.md": BASIC_LETTER})
+    (site / "docket.toml").write_text('title = "An archive"\n')
+    build(site, search=False)
+    pages = sorted((site / "site").rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        found = re.findall(r'<meta name="description" content="([^"]+)">', path.read_text(encoding="utf-8"))
+        assert len(found) == 1 and found[0].strip(), path
+    search = (site / "site/search/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Search — An archive">' in search
