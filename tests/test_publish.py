@@ -1,6 +1,6 @@
 """Published data: absolute URLs, CMIF, tables, the data package, sitemap, robots and feed.
 
-CMIF is validated with lxml against the CMIF RELAX NG schema in ``shared/cmif``. Its
+CMIF is validated with lxml against the CMIF RELAX NG schema in ``fixtures/cmif``. Its
 Schematron rules (``cmif.sch``) are XPath 2 (``queryBinding="xslt2"``, ``matches()``),
 which lxml's ``isoschematron`` (XSLT 1) cannot run: each rule it states is checked here in
 Python instead, and a test reads the rule file to make sure no rule is left unchecked.
@@ -28,8 +28,8 @@ from docket.publish.cmif import date_attributes
 from docket.publish.sitemap import write_sitemap
 from docket.publish.tables import CSV_FIELDS
 
-#: the CMIF reference copy in shared/, beside the repository (or above a worktree of it)
-CMIF_DIR = next((p / "shared" / "cmif" for p in REPO.parents if (p / "shared" / "cmif").is_dir()), REPO.parent / "shared" / "cmif")
+#: the CMIF schema and rules, copied unchanged into the tests (see its README)
+CMIF_DIR = Path(__file__).parent / "fixtures" / "cmif"
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
