@@ -1,4 +1,4 @@
-"""An entity's letters by role: the summary its page opens with, and the paged lists.
+"""What refers to a record, by role: the summary its page opens with, and the paged lists.
 
 An entity's page says first what a reader wants to know: how many letters it has in
 each role (sent, received, mentioned in, …), by year, and its first letters in each
@@ -7,7 +7,14 @@ each letter once: ``/people/ID/sent/``, ``/people/ID/sent/2/``, …, with the pa
 which each year begins. The opening summary shows a letter once even when it has
 several roles (sent by the person and mentioned in it too); the lists each show it.
 
-Each entity's letters by role are gathered once for the whole site, in one pass over
+A letter's page says what refers to it the same way ("Referred to": the letters that
+mention or cite it), and both kinds of page list the entities that link to them (the
+events at a place, the entities whose text links here): the first of each role on the
+page, all of them in the role's paged list (``/letters/ID/mentioned/``,
+``/places/ID/event-place/``), entities in order of name. Letters and entities never
+share a role, so a role's address names one list.
+
+Each record's letters by role are gathered once for the whole site, in one pass over
 the backlinks, so a list page costs what its own letters cost.
 """
 
@@ -17,17 +24,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docket.archive.link import ROLES
-from docket.paths import Url, list_page_url, record_url
+from docket.paths import Url, list_page_url
 from docket.site.page import IndexKey, Page
 from docket.site.paging import first_pages, page_count, page_items, pagination
 from docket.site.timeline import UNDATED, placement, year_order
-from docket.site.views import LetterCard
+from docket.site.views import LetterCard, Link
 
 if TYPE_CHECKING:
     from docket.site.render import Renderer
 
 #: letters of each role an entity's page shows before pointing to the role's list
 FIRST_LETTERS = 10
+#: entities of each role a record's page shows before pointing to the role's list
+FIRST_RECORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,17 @@ class RoleList:
     count: int  # the role's letters
     cards: list[LetterCard]  # the first of them, less those shown under an earlier role
     repeated: int  # how many of its first letters were shown under an earlier role
+    url: str  # the role's list (its first page), or "" when this page shows them all
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRole:
+    """The entities that refer to a record in one role, as its page shows them."""
+
+    role: str
+    label: str
+    count: int  # the entities in the role
+    links: tuple[Link, ...]  # the first of them, in order of name
     url: str  # the role's list (its first page), or "" when this page shows them all
 
 
@@ -72,17 +92,44 @@ class EntityLists:
         self._by_role: dict[str, dict[str, list[str]]] | None = None
         self._year_of: dict[str, str] | None = None
         self._year_pages: dict[tuple[str, str], dict[str, int]] = {}
+        self._records_of: dict[str, dict[str, list[str]]] = {}
 
-    def letters_by_role(self, entity_id: str) -> dict[str, list[str]]:
-        """The letters referring to an entity, by role, in date order."""
+    def letters_by_role(self, record_id: str) -> dict[str, list[str]]:
+        """The letters referring to a record (an entity or a letter), by role, in date order."""
         if self._by_role is None:
             letters = self.site.letters
             self._by_role = {}
             for target, roles in self.site.links_to.items():
-                if target in self.site.entities:
-                    found = {role: [s for s in sources if s in letters] for role, sources in roles.items()}
-                    self._by_role[target] = {role: ids for role, ids in found.items() if ids}
-        return self._by_role.get(entity_id, {})
+                found = {role: [s for s in sources if s in letters] for role, sources in roles.items()}
+                self._by_role[target] = {role: ids for role, ids in found.items() if ids}
+        return self._by_role.get(record_id, {})
+
+    def records_by_role(self, record_id: str) -> dict[str, list[str]]:
+        """The entities referring to a record, by role, in order of name; sorted once a record."""
+        if record_id not in self._records_of:
+            site = self.site
+            found = {}
+            for role, sources in site.links_to.get(record_id, {}).items():
+                others = [s for s in sources if s not in site.letters]
+                if others:
+                    found[role] = sorted(others, key=lambda i: site.titles[i].casefold())
+            self._records_of[record_id] = found
+        return self._records_of[record_id]
+
+    def referrers(self, record_id: str, letters_too: bool = True) -> tuple[list[RoleList], list[RecordRole]]:
+        """What a letter's page shows of what refers to it (the letters, unless not
+        ``letters_too``) and what any record's page shows of the entities that refer to
+        it: each role's count, its first letters or entities, and its list's address."""
+        views = self.renderer.views
+        letter_roles = []
+        for role, letters in (self.letters_by_role(record_id) if letters_too else {}).items():
+            url = views.href(self.list_url(record_id, role)) if len(letters) > FIRST_LETTERS else ""
+            letter_roles.append(RoleList(role, ROLES[role], len(letters), views.cards(letters[:FIRST_LETTERS]), 0, url))
+        entity_roles = []
+        for role, others in self.records_by_role(record_id).items():
+            url = views.href(self.list_url(record_id, role)) if len(others) > FIRST_RECORDS else ""
+            entity_roles.append(RecordRole(role, ROLES[role], len(others), views.links(others[:FIRST_RECORDS]), url))
+        return letter_roles, entity_roles
 
     def year_of(self, letter_id: str) -> str:
         """The year a letter is filed under (see ``timeline.placement``)."""
@@ -98,18 +145,25 @@ class EntityLists:
             self._year_pages[key] = first_pages(self.year_of(i) for i in self.letters_by_role(entity_id)[role])
         return self._year_pages[key]
 
-    def list_url(self, entity_id: str, role: str) -> Url:
-        entity = self.site.entities[entity_id]
-        return Url(f"{record_url(entity.kind, entity_id)}{role_slug(role)}/")
+    def list_url(self, record_id: str, role: str) -> Url:
+        return Url(f"{self.site.url(record_id)}{role_slug(role)}/")
 
     def keys(self) -> list[IndexKey]:
-        """A key for every page of every role list long enough to need one."""
+        """A key for every page of every role list long enough to need one: the lists of
+        entities' letters, then of letters referring to letters, then of entities."""
         keys = []
-        for entity_id in self.site.record_order()[len(self.site.chronology) :]:
-            for role, letters in self.letters_by_role(entity_id).items():
+        order = self.site.record_order()
+        chronology = len(self.site.chronology)
+        for record_id in order[chronology:] + order[:chronology]:
+            for role, letters in self.letters_by_role(record_id).items():
                 if len(letters) > FIRST_LETTERS:
-                    part = f"{entity_id}/{role_slug(role)}"
+                    part = f"{record_id}/{role_slug(role)}"
                     keys += [IndexKey("role", part, n) for n in range(1, page_count(len(letters)) + 1)]
+        for record_id in order:
+            for role, sources in self.site.links_to.get(record_id, {}).items():
+                others = sum(1 for s in sources if s not in self.site.letters)
+                if others > FIRST_RECORDS:
+                    keys += [IndexKey("role", f"{record_id}/{role_slug(role)}", n) for n in range(1, page_count(others) + 1)]
         return keys
 
     def roles(self, entity_id: str) -> list[RoleList]:
@@ -155,12 +209,13 @@ class EntityLists:
         return [ROLES[role] for role in by_role], rows
 
     def role_page(self, part: str, number: int) -> Page:
-        """Page ``number`` of an entity's list of letters in one role."""
-        entity_id, slug = part.split("/")
+        """Page ``number`` of the list of what refers to a record in one role: letters,
+        by year, or entities, by name."""
+        record_id, slug = part.split("/")
         role = ROLE_OF_SLUG[slug]
-        entity = self.site.entities[entity_id]
-        letters = self.letters_by_role(entity_id)[role]
-        base = self.list_url(entity_id, role)
+        letters = self.letters_by_role(record_id).get(role, [])
+        others = [] if letters else self.records_by_role(record_id)[role]
+        base = self.list_url(record_id, role)
         url = list_page_url(base, number)
         views = self.renderer.views
         groups: list[YearGroup] = []
@@ -169,17 +224,19 @@ class EntityLists:
             if not groups or groups[-1].slug != year:
                 groups.append(YearGroup(year_label(year), year, []))
             groups[-1].cards.append(views.card(letter_id))
-        years = [(year_label(y), views.href(list_page_url(base, n)) + f"#y-{y}") for y, n in self.year_pages(entity_id, role).items()]
+        years = [(year_label(y), views.href(list_page_url(base, n)) + f"#y-{y}") for y, n in self.year_pages(record_id, role).items()] if letters else []
+        count = len(letters or others)
         html = self.renderer.render(
             "entity_letters.html",
             url,
-            title=f"{entity.name}: {ROLES[role]}" + (f" (page {number})" if number > 1 else ""),
-            entity=views.link(entity_id),
+            title=f"{self.site.titles[record_id]}: {ROLES[role]}" + (f" (page {number})" if number > 1 else ""),
+            entity=views.link(record_id),
             role=role,
             label=ROLES[role],
-            count=len(letters),
+            count=count,
             groups=groups,
             years=years,
-            pages=pagination(views.href(base), len(letters), number),
+            links=views.links(list(page_items(others, number))),
+            pages=pagination(views.href(base), count, number),
         )
         return Page(url, html, False)

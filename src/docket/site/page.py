@@ -18,7 +18,7 @@ class Page:
 class IndexKey(NamedTuple):
     """An index page: ``home``, ``letters`` or ``timeline`` (part: a year's slug,
     ``YEAR/MONTH`` for a month, or '' for the section's first page), ``kind`` (part: the
-    entity kind), ``role`` (part: ``ENTITY/ROLE``, a list of an entity's letters),
+    entity kind), ``role`` (part: ``RECORD/ROLE``, a list of what refers to a record in one role),
     ``correspondence`` (part: its name), ``correspondents`` (part: the entity),
     ``search``, ``404``; ``page``: the page's number in a paged list."""
 

@@ -23,7 +23,7 @@ from docket.archive.kinds import (
     SEARCH_FILTERS,
 )
 from docket.archive.languages import is_right_to_left, language_name
-from docket.archive.link import ROLES, Site, index_key
+from docket.archive.link import Site, index_key
 from docket.archive.markdown import fill_links
 from docket.archive.model import Entity, Letter
 from docket.config import Config
@@ -101,21 +101,6 @@ class Renderer:
         except (jinja2.UndefinedError, TypeError, AttributeError, ValueError) as exc:
             raise TemplateProblem(*template_location(exc, template), str(exc)) from None
 
-    def _referrers(self, record_id: str, letters_too: bool = True) -> tuple[list, list]:
-        """What refers to a record, by role (see ``link.ROLES``): (role, label, letter
-        cards) for the letters (unless not ``letters_too``) and (role, label, links) for
-        the entities."""
-        site, views = self.site, self.views
-        letter_roles, entity_roles = [], []
-        for role, sources in site.links_to.get(record_id, {}).items():
-            letters = [s for s in sources if s in site.letters] if letters_too else []
-            others = [s for s in sources if s not in site.letters]
-            if letters:
-                letter_roles.append((role, ROLES[role], views.cards(letters)))
-            if others:
-                entity_roles.append((role, ROLES[role], views.links(sorted(others, key=lambda i: site.titles[i].casefold()))))
-        return letter_roles, entity_roles
-
     # -- pages -------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
         for record_id in self.site.record_order():
@@ -184,7 +169,7 @@ class Renderer:
                 mentioned[target.kind].append(xref.target)
         mentions = [(KINDS[kind].heading, views.links(sorted(ids, key=lambda i: site.titles[i].casefold()))) for kind, ids in mentioned.items() if ids]
         cites = [(views.link(c.target), c.ref, c.note) for c in letter.cites]
-        letter_roles, entity_roles = self._referrers(letter.id)
+        letter_roles, entity_roles = self.entity_lists.referrers(letter.id)
         card = views.card(letter.id)
         cited = cited_letter(letter, site, self.config.title, self.config.absolute_url(url), card.summary)
         search = {
@@ -234,7 +219,7 @@ class Renderer:
     def entity_page(self, entity: Entity) -> Page:
         site, views = self.site, self.views
         url = record_url(entity.kind, entity.id)
-        _, entity_roles = self._referrers(entity.id, letters_too=False)
+        _, entity_roles = self.entity_lists.referrers(entity.id, letters_too=False)
         year_roles, year_rows = self.entity_lists.year_table(entity.id)
         correspondents, correspondent_count, correspondents_url = self.correspondence_pages.top(entity.id)
         dates = [(label, entity.dates[name]) for name, label in KINDS[entity.kind].dates if name in entity.dates]
