@@ -37,10 +37,10 @@ def _mentioning(n: int) -> str:
     return letter(front, "As [[cited-letter]] says.")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("referred")
-    files = {
+def referred_files() -> dict[str, str]:
+    """The site: a letter mentioned by many letters and linked from many people; a place
+    of many events, linked from the same people."""
+    return {
         "content/people/ali-khamenei.md": "---\nname: Ali Khamenei\ndescription: Someone.\n---\n",
         "content/people/ismail-haniyeh.md": "---\nname: Ismail Haniyeh\ndescription: Someone.\n---\n",
         "content/places/big-place.md": "---\nname: Big Place\ndescription: A place.\n---\n",
@@ -49,10 +49,19 @@ def built(tmp_path_factory) -> dict:
         **{f"content/people/p-{n:03d}.md": _person(n) for n in range(LINKING)},
         **{f"content/events/e-{n:03d}.md": _event(n) for n in range(EVENTS)},
     }
+
+
+def write(folder, files: dict[str, str]) -> None:
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("referred")
+    write(folder, referred_files())
     build(folder, folder / "site", search=False)
     output = folder / "site"
     pages = {}

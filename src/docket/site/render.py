@@ -46,6 +46,7 @@ from docket.site.relative import relative_links
 from docket.site.theme import TemplateProblem, make_environment, template_location
 from docket.site.timeline import Month, Year, group_by_year, placement, year_order
 from docket.site.views import Views
+from docket.site.year_bar import YearBar
 
 #: above this many letters, the letters index and the timeline link to a page per year
 #: instead of listing everything on one page; above this many entries, a year's page
@@ -75,6 +76,7 @@ class Renderer:
         self.env.globals.update(site=config, nav=self.views.nav, href=self.views.href, cached=self.fragments.template_global())
         self.search_folders = search_folders
         self._by_year: dict[str, list] = {}
+        self._year_bars: dict[str, YearBar] = {}
         self.pictures = Pictures(site, self.views)  # its counts made once, before any worker forks
         self.linked_data = LinkedData(site, config, lambda entity: [url for _, _, url in authority_links(entity)])
         self._index_keys: list[IndexKey] | None = None
@@ -329,7 +331,10 @@ class Renderer:
         template = f"{section}.html"
         heading = section.capitalize()
         years = self._years(section)
-        context: dict[str, Any] = {"years": years, "months": [], "pages": None}
+        if section not in self._year_bars:
+            self._year_bars[section] = YearBar(years)
+        year_spans = self._year_bars[section].rows(part.partition("/")[0] or None)
+        context: dict[str, Any] = {"years": years, "months": [], "pages": None, "year_spans": year_spans}
         if not part:
             url = Url(f"/{section}/")
             shown = years if len(self.site.chronology) <= ONE_PAGE_LIMIT else []
