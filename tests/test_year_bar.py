@@ -3,11 +3,14 @@
 An archive of letters from 1541 to 2022 gets, instead of a link for each of its many
 years, a row of centuries; a year's page opens its century into decades and its decade
 into years, each row in time order and marked where the page stands. Every year's page
-is reachable through the bars, and every count is the archive's.
+is reachable through the bars, and every count is the archive's. An entity's table of
+letters by year, its role lists' links to each year and an event's links to the
+timeline count and link centuries the same way.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -70,10 +73,12 @@ def _shown(row) -> list[tuple[str, str, str]]:
 
 
 def centuries_files() -> dict[str, str]:
-    """The site: letters every third year from 1541 to 2022, and an undated one."""
+    """The site: letters every third year from 1541 to 2022, all from one person to
+    another and during one event; and an undated one."""
     files = {
         "content/people/ali-khamenei.md": "---\nname: Ali Khamenei\ndescription: Someone.\n---\n",
         "content/people/ismail-haniyeh.md": "---\nname: Ismail Haniyeh\ndescription: Someone.\n---\n",
+        "content/events/long-war.md": "---\nname: Long War\ndescription: A war of centuries.\nstart: 1541\nend: 2022\n---\n",
         "content/letters/undated.md": letter("senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {title: A source}\n"),
     }
     for year in YEARS:
@@ -154,3 +159,47 @@ def test_a_span_of_millennia_is_grouped_into_millennia_and_opened_down_to_years(
 def test_a_few_decades_keep_a_link_for_each_year():
     years = [Year(str(n), str(n), letter_count=1) for n in range(1990, 1990 + MAX_LINKS)]
     assert YearBar(years).rows("1995") == []
+
+
+CENTURIES = [f"{start}–{start + 99}" for start in range(1500, 2100, 100)]
+
+
+def _first_in(start: int) -> int:
+    return next(year for year in YEARS if start <= year < start + 100)
+
+
+def _read(output, url: str) -> str:
+    return (output / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_entity_of_many_years_counts_its_letters_by_century(output):
+    html = _read(output, "/people/ali-khamenei/")
+    assert '<h2 id="by-year-heading">Letters by century</h2>' in html
+    start = html.index('<table class="counts">')
+    table = html[start : html.index("</table>", start)]
+    assert '<th scope="col">Century</th><th scope="col">Sent</th>' in table
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td><a href="([^"]+)">(\d+)</a></td>', table)
+    assert [label for label, _, _ in rows] == CENTURIES + ["Undated"]
+    counts = [_letters([y for y in YEARS if start <= y < start + 100]) for start in range(1500, 2100, 100)]
+    assert [int(n) for _, _, n in rows] == counts + [1]
+    for (_, href, _), start in zip(rows, range(1500, 2100, 100)):
+        target, _, anchor = urljoin("/people/ali-khamenei/", href).partition("#")
+        assert anchor == f"y-{_first_in(start)}" and f'id="{anchor}"' in _read(output, target)
+
+
+def test_a_role_list_of_many_years_links_where_each_century_begins(output):
+    html = _read(output, "/people/ali-khamenei/sent/3/")
+    jumps = html[html.index('<nav class="jump-bar" aria-label="Years">') :]
+    links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', jumps[: jumps.index("</nav>")])
+    assert [label for _, label in links] == CENTURIES + ["Undated"]
+    for href, label in links[:-1]:
+        target, _, anchor = urljoin("/people/ali-khamenei/sent/3/", href).partition("#")
+        assert anchor == f"y-{_first_in(int(label[:4]))}" and f'id="{anchor}"' in _read(output, target)
+
+
+def test_an_event_of_many_years_links_the_timeline_by_century(output):
+    html = _read(output, "/events/long-war/")
+    lede = html[html.index("The timeline lists them all:") :]
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', lede[: lede.index("</p>")])
+    expected = [(f"/timeline/{_first_in(start)}/", label) for start, label in zip(range(1500, 2100, 100), CENTURIES)]
+    assert [(urljoin("/events/long-war/", href), label) for href, label in links] == expected

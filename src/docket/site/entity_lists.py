@@ -29,6 +29,7 @@ from docket.site.page import IndexKey, Page
 from docket.site.paging import first_pages, page_count, page_items, pagination
 from docket.site.timeline import UNDATED, placement, year_order
 from docket.site.views import LetterCard, Link
+from docket.site.year_bar import span_step, spans_of, unit
 
 if TYPE_CHECKING:
     from docket.site.render import Renderer
@@ -182,9 +183,11 @@ class EntityLists:
             found.append(RoleList(role, ROLES[role], len(letters), views.cards(first), repeated, url))
         return found
 
-    def year_table(self, entity_id: str) -> tuple[list[str], list[tuple[str, list[tuple[int, str]]]]]:
-        """Letters by year and role: the roles (labels), and a row per year of (count,
-        address of the year in the role's list, or "") for each role."""
+    def year_table(self, entity_id: str) -> tuple[list[str], list[tuple[str, list[tuple[int, str]]]], str]:
+        """Letters by year and role: the roles (labels), a row per year of (count, address
+        of the year in the role's list, or "") for each role, and what a row is ("Year").
+        Letters of more than 40 years are counted by decade or century instead, each
+        count linking to its first year in the role's list."""
         by_role = self.letters_by_role(entity_id)
         counts: dict[str, dict[str, int]] = {}
         pages: dict[str, dict[str, int]] = {}
@@ -196,17 +199,19 @@ class EntityLists:
             if len(letters) > FIRST_LETTERS:
                 pages[role] = self.year_pages(entity_id, role)
         href = self.renderer.views.href
+        step = span_step(counts)
         rows = []
-        for year in sorted(counts, key=year_order):
+        for label, years in spans_of(sorted(counts, key=year_order), step):
             cells = []
             for role in by_role:
-                n = counts[year].get(role, 0)
+                n = sum(counts[year].get(role, 0) for year in years)
+                first = next((year for year in years if counts[year].get(role)), "")
                 url = ""
                 if n and role in pages:
-                    url = href(list_page_url(self.list_url(entity_id, role), pages[role][year])) + f"#y-{year}"
+                    url = href(list_page_url(self.list_url(entity_id, role), pages[role][first])) + f"#y-{first}"
                 cells.append((n, url))
-            rows.append((year_label(year), cells))
-        return [ROLES[role] for role in by_role], rows
+            rows.append((label, cells))
+        return [ROLES[role] for role in by_role], rows, unit(step)
 
     def role_page(self, part: str, number: int) -> Page:
         """Page ``number`` of the list of what refers to a record in one role: letters,
@@ -224,7 +229,9 @@ class EntityLists:
             if not groups or groups[-1].slug != year:
                 groups.append(YearGroup(year_label(year), year, []))
             groups[-1].cards.append(views.card(letter_id))
-        years = [(year_label(y), views.href(list_page_url(base, n)) + f"#y-{y}") for y, n in self.year_pages(record_id, role).items()] if letters else []
+        starts = self.year_pages(record_id, role) if letters else {}
+        step = span_step(starts)  # decades or centuries past 40 years
+        years = [(label, views.href(list_page_url(base, starts[first])) + f"#y-{first}") for label, (first, *_) in spans_of(list(starts), step)]
         count = len(letters or others)
         html = self.renderer.render(
             "entity_letters.html",

@@ -46,7 +46,7 @@ from docket.site.relative import relative_links
 from docket.site.theme import TemplateProblem, make_environment, template_location
 from docket.site.timeline import Month, Year, group_by_year, placement, year_order
 from docket.site.views import Views
-from docket.site.year_bar import YearBar
+from docket.site.year_bar import YearBar, span_step, spans_of
 
 #: above this many letters, the letters index and the timeline link to a page per year
 #: instead of listing everything on one page; above this many entries, a year's page
@@ -222,7 +222,7 @@ class Renderer:
         site, views = self.site, self.views
         url = record_url(entity.kind, entity.id)
         _, entity_roles = self.entity_lists.referrers(entity.id, letters_too=False)
-        year_roles, year_rows = self.entity_lists.year_table(entity.id)
+        year_roles, year_rows, year_unit = self.entity_lists.year_table(entity.id)
         correspondents, correspondent_count, correspondents_url = self.correspondence_pages.top(entity.id)
         dates = [(label, entity.dates[name]) for name, label in KINDS[entity.kind].dates if name in entity.dates]
         authority = authority_links(entity)
@@ -244,13 +244,14 @@ class Renderer:
             roles=self.entity_lists.roles(entity.id),
             year_roles=year_roles,
             year_rows=year_rows,
+            year_unit=year_unit,
             correspondents=correspondents,
             correspondent_count=correspondent_count,
             correspondents_url=correspondents_url,
             entity_roles=entity_roles,
             during=views.cards(during[:DURING_LIMIT]),
             during_count=len(during),
-            during_years=[(slug, views.href(f"/timeline/{slug}/")) for slug in during_years],
+            during_years=[(label, views.href(f"/timeline/{first}/")) for label, (first, *_) in spans_of(during_years, span_step(during_years))],
             letter_count=site.letter_count(entity.id),
             pictures=self.pictures.entity(entity),
             json_ld=_json_ld(self.linked_data.entity(entity)),

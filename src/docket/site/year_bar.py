@@ -7,11 +7,16 @@ instead to each decade, century or longer span that has letters — at most
 its smaller spans, down to the years of its decade: at most ten links a row. A span
 links to the page of its first year, where the bar opens it. Each span is counted once
 for the section, so a page's bar costs its own few links.
+
+Other lists of years group theirs the same way (``span_step``, ``spans_of``): an
+entity's table of letters by year, the years its role lists link, the timeline years an
+event's page links.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from docket.site.pictures.years import bin_label
 from docket.site.timeline import UNDATED, Year
@@ -43,15 +48,43 @@ def _unit(step: int) -> str:
     return UNITS.get(step, f"Spans of {step:,} years")
 
 
+def unit(step: int) -> str:
+    """What one span of ``step`` years is called: "Year", "Decade", "Century"…"""
+    return {1: "Year", 10: "Decade", 100: "Century", 1000: "Millennium"}.get(step, f"{step:,} years")
+
+
+def span_step(slugs: Iterable[str], limit: int = MAX_LINKS) -> int:
+    """The shortest span (1, 10, 100… years) that files the years ``slugs`` (the undated
+    aside) under at most ``limit`` spans."""
+    found = {int(slug) for slug in slugs if slug != UNDATED}
+    step = 1
+    while len({year // step for year in found}) > limit:
+        step *= 10
+    return step
+
+
+def spans_of(slugs: list[str], step: int) -> list[tuple[str, list[str]]]:
+    """Year slugs in time order (undated last) filed under spans of ``step`` years:
+    (the span's label, its slugs); the undated alone, each year alone when ``step`` is 1."""
+    found: list[tuple[str, list[str]]] = []
+    last = None
+    for slug in slugs:
+        start = None if slug == UNDATED or step == 1 else int(slug) // step * step
+        if start is None or start != last:
+            label = "Undated" if slug == UNDATED else slug if start is None else bin_label(start, step)
+            found.append((label, []))
+        found[-1][1].append(slug)
+        last = start
+    return found
+
+
 class YearBar:
     """The bar of one section's years (``timeline.group_by_year``), grouped once."""
 
     def __init__(self, years: list[Year]) -> None:
         dated = [(int(year.slug), year) for year in years if year.slug != UNDATED]
         self.undated = next((year for year in years if year.slug == UNDATED), None)
-        self.step = 1
-        while len({number // self.step for number, _ in dated}) > MAX_LINKS:
-            self.step *= 10
+        self.step = span_step(year.slug for _, year in dated)
         #: for each span length up to ``step``: first year of a span -> (first year's slug, letters)
         self.spans: dict[int, dict[int, tuple[str, int]]] = {}
         step = self.step
