@@ -8,7 +8,7 @@ its own by one worker: two bundles are built at once on two cores, rendering and
 indexing side by side.
 
 A bundle is a contiguous run of the pages in date order (their Pagefind sort key, then
-URL). The search page asks every bundle and merges the answers: by score for
+URL). The search page loads Pagefind once and merges every bundle into it: by score for
 relevance, and for a date order simply bundle after bundle, because every page of one
 bundle sorts before every page of the next. The split depends only on the pages and
 ``bundle_size`` — never on the number of cores — so every machine builds the same index.

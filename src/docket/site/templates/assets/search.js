@@ -3,15 +3,18 @@
 // styles, no eval, and result excerpts are rebuilt as text plus <mark> only.
 //
 // A large archive's index comes in bundles (the form's data-bundles lists their folders),
-// each a Pagefind index of a run of pages in date order. Every search asks all of them:
-// for relevance their results are merged by score; in date order, bundle after bundle
-// (reversed for latest first), since every page of a bundle sorts before the next one's.
-// Bundles are loaded and asked a few at a time (ASK_AT_ONCE), so that their network round
-// trips overlap: one after another, 22 bundles took seconds over a real connection.
+// each a Pagefind index of a run of pages in date order. One Pagefind, loaded from the
+// first bundle, searches them all: the others are merged into it (see loadIndex), so its
+// script, its worker and its WebAssembly load once. For relevance, Pagefind merges the
+// bundles' results by score, as one index would rank them; in date order, results come
+// bundle after bundle (reversed for latest first), since every page of a bundle sorts
+// before the next one's (see inDateOrder).
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 250;
-const ASK_AT_ONCE = 6; // bundles busy at once: a browser's connections to one host over HTTP/1.1
+const ASK_AT_ONCE = 6; // fragments fetched at once: a browser's connections to one host over HTTP/1.1
+const BUNDLE = "bundle"; // the filter each bundle gives its pages: the bundle's number, from 0
+const WEIGHT_STEP = 2 ** -40; // between two bundles' weights of their scores: see bundleOf
 const NARROW_FROM = 12; // a filter with more values than this gets a box to narrow them by typing
 const SORTS = ["relevance", "asc", "desc"];
 
@@ -28,7 +31,8 @@ const resultsBox = document.getElementById("search-results");
 // The site's base path, e.g. "/" or "/archive/", always ending in "/".
 const BASE = (form && form.dataset.base) || "/";
 
-let bundles = []; // one Pagefind instance per bundle, in date order; empty until loaded
+let pagefind = null; // the one Pagefind instance, every bundle merged in; null until loaded
+let bundleCount = 0;
 let totals = {}; // every filter value's count in the whole index
 let generation = 0; // bumps with every search, so a slow, stale search never renders
 let chosenSort = ""; // the order the reader chose; "" is the default for the query
@@ -192,9 +196,13 @@ function resultItem(data) {
   return item;
 }
 
+// Show the next page of results: ``results`` is a list of results (see inDateOrder) whose
+// ``take(start, end)`` answers with those results, asking Pagefind if need be.
 async function showPage(results, start, list, mine) {
-  const slice = results.slice(start, start + PAGE_SIZE);
-  const datas = await inTurn(() => inParallel(slice, (result) => result.data()));
+  const datas = await inTurn(async () => {
+    const slice = await results.take(start, start + PAGE_SIZE);
+    return inParallel(slice, (result) => result.data());
+  });
   if (mine !== generation) return;
   const items = datas.map(resultItem);
   list.append(...items);
@@ -214,7 +222,7 @@ async function showPage(results, start, list, mine) {
 async function runSearch() {
   const q = input.value.trim();
   showSort(q);
-  if (!bundles.length) return; // still loading: the search runs once the index is in
+  if (!pagefind) return; // still loading: the search runs once the index is in
   const mine = ++generation;
   const chosen = chosenFilters();
   writeUrl(q, chosenSort, chosen);
@@ -226,18 +234,17 @@ async function runSearch() {
   }
   const filters = {};
   for (const [name, values] of chosen) filters[name] = { any: values };
+  const holding = await bundlesWithWords(q);
+  if (mine !== generation) return;
+  if (holding) filters[BUNDLE] = { any: holding };
   const options = { filters };
   const sort = sortFor(q);
   const direction = sort === "relevance" ? "" : sort;
   if (direction) options.sort = { date: direction };
-  const answers = await eachBundle((bundle) => bundle.search(q || null, options));
-  if (mine !== generation || answers.some((answer) => !answer)) return;
-  const lists = await wordMatches(answers.map((answer) => answer.results), q);
-  if (mine !== generation) return;
-  // Counts from the bundles whose results are kept: not from those that only had stand-ins.
-  const kept = answers.filter((answer, index) => lists[index].length || !answer.results.length);
-  showCounts(mergeFilters(kept.map((answer) => answer.filters)));
-  const results = mergeResults(lists, direction);
+  const answer = await inTurn(() => pagefind.search(q || null, options));
+  if (mine !== generation || !answer) return;
+  showCounts(answer.filters);
+  const results = direction ? inDateOrder(answer, q, options, direction) : resultList(answer.results);
   if (!results.length) {
     showNothing(q, chosen);
     return;
@@ -270,8 +277,8 @@ function showNothing(q, chosen) {
 }
 
 // Every call to Pagefind waits its turn in one queue, so searches that overlap while
-// someone types never interleave; within a turn, at most ASK_AT_ONCE requests are busy,
-// which keeps the page light on a phone.
+// someone types never interleave; within a turn, at most ASK_AT_ONCE fragments are
+// fetched at once, which keeps the page light on a phone.
 let queue = Promise.resolve();
 function inTurn(work) {
   const run = queue.then(work, work);
@@ -293,8 +300,41 @@ async function inParallel(items, work) {
   return answers;
 }
 
-function eachBundle(ask) {
-  return inTurn(() => inParallel(bundles, ask));
+// Pagefind's results, already in the order wanted, as a list that showPage pages through.
+function resultList(results) {
+  return { length: results.length, take: async (start, end) => results.slice(start, end) };
+}
+
+// The results in date order. Pagefind sorts each bundle's results by date, but merging
+// the bundles it orders them by score, and a date-sorted result's score is its place
+// within its own bundle: the bundles' results come interleaved. Every page of a bundle
+// sorts before every page of the next, so the order is bundle after bundle (from the
+// last for latest first), each bundle's results asked of it alone (its number as a
+// filter) when a page of results first reaches it. Its count of results is known from
+// the first answer's counts of the bundle filter, so nothing is asked twice.
+function inDateOrder(answer, q, options, direction) {
+  const counts = answer.filters[BUNDLE] || {};
+  const runs = [];
+  for (let number = 0; number < bundleCount; number++) {
+    if (counts[number] > 0) runs.push({ number, count: counts[number], results: null });
+  }
+  if (direction === "desc") runs.reverse();
+  if (runs.length < 2) return resultList(answer.results);
+  const one = (number) => ({ ...options, filters: { ...options.filters, [BUNDLE]: { any: [String(number)] } } });
+  async function take(start, end) {
+    const taken = [];
+    let offset = 0;
+    for (const run of runs) {
+      if (offset >= end) break;
+      if (offset + run.count > start) {
+        run.results ??= (await pagefind.search(q || null, one(run.number))).results;
+        taken.push(...run.results.slice(Math.max(start - offset, 0), end - offset));
+      }
+      offset += run.count;
+    }
+    return taken;
+  }
+  return { length: answer.results.length, take };
 }
 
 // Text without accents or case, for narrowing a filter's list: "muller" finds "Müller".
@@ -317,45 +357,66 @@ async function matchesWords(result, terms) {
 // have its longest prefix it does hold ("compassionate" finds "com…"). One index does
 // that only when no page has the word; a bundle does it whenever its own pages lack
 // the word. So, as one index would: when some bundle has the words themselves, the
-// bundles that could only offer such stand-ins are left out.
-async function wordMatches(lists, q) {
-  const terms = q.split(/\s+/).map(normalise).filter(Boolean);
-  if (!terms.length || lists.length < 2) return lists;
-  const exact = await bundlesWithWords(q, terms);
-  if (!exact.some(Boolean)) return lists;
-  return lists.map((list, index) => (exact[index] ? list : []));
-}
-
-// Which bundles hold the words themselves, asked without filters: with filters, the
-// bundle that has them may have no page left, and a stand-in elsewhere must not count.
+// search is kept to those bundles (``null``: no bundle need be left out). Which bundles
+// have them is judged by each bundle's best result for the words, asked without
+// filters: with filters, the bundle that has them may have no page left, and a
+// stand-in elsewhere must not count. One search answers for every bundle: each result's
+// score tells its bundle (bundleOf); should it not, each bundle is asked alone.
 const withWords = new Map();
-async function bundlesWithWords(q, terms) {
+async function bundlesWithWords(q) {
+  const terms = q.split(/\s+/).map(normalise).filter(Boolean);
+  if (!terms.length || bundleCount < 2) return null;
   if (!withWords.has(q)) {
-    const answers = await eachBundle((bundle) => bundle.search(q, {}));
-    const exact = await inTurn(() => inParallel(answers, (answer) => (answer.results.length ? matchesWords(answer.results[0], terms) : false)));
+    const holding = await inTurn(() => holdingWords(q, terms));
     if (withWords.size > 100) withWords.clear();
-    withWords.set(q, exact);
+    withWords.set(q, holding);
   }
   return withWords.get(q);
 }
 
-// One list from every bundle's results: by date, bundle after bundle; by relevance, by score.
-function mergeResults(lists, direction) {
-  if (direction === "desc") return lists.reverse().flat();
-  if (direction) return lists.flat();
-  return lists.flat().sort((a, b) => b.score - a.score);
+async function holdingWords(q, terms) {
+  const answer = await pagefind.search(q, {});
+  const best = bestOfEachBundle(answer) || (await askEachBundle(q));
+  if (best.size < 2) return null;
+  const found = [...best.keys()].sort((a, b) => a - b);
+  const exact = await inParallel(found, (number) => matchesWords(best.get(number), terms));
+  const holding = found.filter((number, index) => exact[index]).map(String);
+  return holding.length && holding.length < found.length ? holding : null;
 }
 
-// Filter values and their counts, summed over the bundles.
-function mergeFilters(all) {
-  const merged = {};
-  for (const filters of all) {
-    for (const [name, counts] of Object.entries(filters || {})) {
-      merged[name] = merged[name] || {};
-      for (const [value, count] of Object.entries(counts)) merged[name][value] = (merged[name][value] || 0) + count;
-    }
+// Each bundle's best result (bundle number → result), read off one answer, whose results
+// come by score: a bundle's first is its best. Null if the scores do not tell every
+// result's bundle, as Pagefind's own count of results per bundle checks.
+function bestOfEachBundle(answer) {
+  const counts = answer.filters[BUNDLE] || {};
+  const best = new Map();
+  const seen = new Map();
+  for (const result of answer.results) {
+    const number = bundleOf(result.score);
+    if (!(counts[number] > 0)) return null;
+    if (!best.has(number)) best.set(number, result);
+    seen.set(number, (seen.get(number) || 0) + 1);
   }
-  return merged;
+  const told = Object.entries(counts).every(([number, count]) => !count || seen.get(Number(number)) === count);
+  return told ? best : null;
+}
+
+// The same, asking each bundle alone (its filter) for its best result: every bundle at
+// once, so that Pagefind's worker fetches what they need together.
+async function askEachBundle(q) {
+  const numbers = Array.from({ length: bundleCount }, (_, number) => number);
+  const answers = await Promise.all(numbers.map((number) => pagefind.search(q, { filters: { [BUNDLE]: { any: [String(number)] } } })));
+  return new Map(numbers.filter((number) => answers[number].results.length).map((number) => [number, answers[number].results[0]]));
+}
+
+// The bundle a result came from, read from its score. Bundle n's scores are weighted by
+// 1 - n × WEIGHT_STEP (its indexWeight in loadIndex): Pagefind's scores are 32-bit
+// floats, and this changes one by far less than the step between two of them, so the
+// order by score stays Pagefind's own (and on a tie, bundle before later bundle, as
+// Pagefind merges), while the weight can be read back. -1 for a score of 0.
+function bundleOf(score) {
+  const unweighted = Math.fround(score);
+  return unweighted ? Math.round((1 - score / unweighted) / WEIGHT_STEP) : -1;
 }
 
 function debounce(fn, wait) {
@@ -366,20 +427,29 @@ function debounce(fn, wait) {
   };
 }
 
-// Each bundle's own copy of pagefind.js, so that each runs its own WebAssembly instance:
-// instances made with Pagefind's createInstance share one, and on Chromium they then fail
-// now and then with "memory access out of bounds". Pagefind's mergeIndex cannot stand in:
-// it re-sorts the merged results by score, whatever order was asked for.
-async function loadBundles() {
+// One Pagefind instance: the first bundle's pagefind.js, whose worker loads Pagefind's
+// WebAssembly once, with every other bundle merged in by Pagefind's mergeIndex, which
+// shares that WebAssembly. (Instances from Pagefind's createInstance, one per bundle,
+// each load it again into the same worker, and on Chromium failed now and then with
+// "memory access out of bounds".) Each bundle's pages get the filter BUNDLE, its number,
+// so that a search can be kept to some bundles (see inDateOrder and bundlesWithWords),
+// and a weight of its scores that tells which bundle a result came from (see bundleOf).
+// docket's build indexes every page under its full path (base path included), so
+// Pagefind must not prefix result URLs again: the base URL is the server root.
+async function loadIndex() {
   const folders = (form.dataset.bundles || "pagefind/").split(" ").filter(Boolean);
-  return inParallel(folders, async (folder) => {
-    const bundle = await import(`${BASE}${folder}pagefind.js`);
-    // docket's build indexes every page under its full path (base path included), so
-    // Pagefind must not prefix result URLs again: its base is the server root.
-    await bundle.options({ baseUrl: "/" });
-    await bundle.init();
-    return bundle;
+  const index = await import(`${BASE}${folders[0]}pagefind.js`);
+  await index.options({ baseUrl: "/", mergeFilter: { [BUNDLE]: "0" } });
+  await index.init();
+  // The worker fetches the bundles: it needs their full addresses.
+  const merging = folders.slice(1).map((folder, number) => {
+    const path = new URL(`${BASE}${folder}`, window.location.href).href;
+    const weight = 1 - (number + 1) * WEIGHT_STEP; // see bundleOf
+    return index.mergeIndex(path, { baseUrl: "/", indexWeight: weight, mergeFilter: { [BUNDLE]: String(number + 1) } });
   });
+  await Promise.all(merging);
+  bundleCount = folders.length;
+  return index;
 }
 
 function listen() {
@@ -410,9 +480,9 @@ function listen() {
 // a search for words need not wait for it.
 let preloaded = false;
 function preloadForFilters() {
-  if (preloaded || !bundles.length || input.value.trim()) return;
+  if (preloaded || !pagefind || input.value.trim()) return;
   preloaded = true;
-  for (const bundle of bundles) bundle.preload(null, {}).catch(() => {});
+  pagefind.preload(null, {}).catch(() => {});
 }
 
 // The reader may type before the index has loaded: what they typed stays, and is searched
@@ -427,14 +497,14 @@ async function main() {
   listen();
   let loaded;
   try {
-    loaded = await loadBundles();
-    totals = mergeFilters(await inParallel(loaded, (bundle) => bundle.filters()));
+    loaded = await loadIndex();
+    totals = await loaded.filters();
   } catch (error) {
     statusBox.textContent = "Search is not available: this copy of the site has no search index. Browse the letters and indexes instead.";
     return;
   }
   buildFilters(state.wanted);
-  bundles = loaded;
+  pagefind = loaded;
   statusBox.textContent = "";
   runSearch();
 }
