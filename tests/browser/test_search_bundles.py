@@ -66,6 +66,10 @@ def test_pagefind_and_its_webassembly_load_once_for_all_bundles(page: Page, bund
     # every bundle was asked: each one's entry file was fetched
     entries = {u.split("?")[0] for u in requested if u.split("?")[0].endswith("/pagefind-entry.json")}
     assert len(entries) == len(set(bundles.values())), f"not every bundle was merged in: {sorted(entries)}"
+    # and the build leaves out of the other bundles what only the first one's Pagefind uses
+    for folder in (bundled_site / "pagefind").glob("bundle-*"):
+        unused = sorted(p.name for p in folder.iterdir() if p.name.startswith("pagefind") and p.suffix in (".js", ".css") or p.name.startswith("wasm."))
+        assert not unused, f"{folder.name} holds files no page loads: {unused}"
     assert_no_js_errors(page)
 
 

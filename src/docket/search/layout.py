@@ -21,9 +21,11 @@ from pathlib import Path
 from docket.search.bundles import bundle_folder
 
 WORKSPACE = ".search-bundles"  # where bundles are built, inside the staging folder, before they move
-#: Pagefind's user-interface scripts, which only the first bundle (whose pagefind.js the
-#: search page loads) needs
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+#: Pagefind's files that only the first bundle needs: the search page loads Pagefind's
+#: script, its worker and its WebAssembly from there once and merges every other bundle
+#: into it, which reads a bundle's index files only; and Pagefind's user-interface scripts
+FIRST_BUNDLE_ONLY = ("pagefind.js", "pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+FIRST_BUNDLE_ONLY_PATTERN = "wasm.*.pagefind"  # the WebAssembly, one file per language
 
 
 class SearchIndexError(Exception):
@@ -146,8 +148,10 @@ def place_bundles(workspace: Path, output: Path, reports: list[IndexReport]) -> 
     for number in range(len(reports)):
         folder = workspace / str(number)
         if number:
-            for name in UI_FILES:
+            for name in FIRST_BUNDLE_ONLY:
                 (folder / name).unlink(missing_ok=True)
+            for path in folder.glob(FIRST_BUNDLE_ONLY_PATTERN):
+                path.unlink()
         target = output / bundle_folder(number)
         target.parent.mkdir(parents=True, exist_ok=True)
         folder.rename(target)
