@@ -28,7 +28,8 @@ def relative_links(html: str, page_url: str, prefix: str) -> str:
         return html
     depth = page_url[len(prefix) :].count("/") - 1
     up = "../" * depth or "./"
-    return _pattern(prefix).sub(rf"\1{up}", html)
+    root = len(prefix) + 1  # the link's "{prefix}/", which "../" steps replace
+    return _pattern(prefix).sub(lambda link: link[0][:-root] + up, html)
 
 
 _patterns: dict[str, re.Pattern[str]] = {}
@@ -37,5 +38,5 @@ _patterns: dict[str, re.Pattern[str]] = {}
 def _pattern(prefix: str) -> re.Pattern[str]:
     found = _patterns.get(prefix)
     if found is None:
-        found = _patterns[prefix] = re.compile(rf'( (?:href|src|action)="){re.escape(prefix)}/(?!/)')
+        found = _patterns[prefix] = re.compile(rf' (?:href|src|action)="{re.escape(prefix)}/(?!/)')
     return found
