@@ -8,6 +8,7 @@ template whatever its name, and undefined names are errors.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, MutableMapping
 
 import jinja2
 
@@ -25,6 +26,19 @@ class TemplateProblem(Exception):
         return (TemplateProblem, (self.template, self.line, self.message))
 
 
+class ThemeEnvironment(jinja2.Environment):
+    """Jinja2's environment, but for the globals each template sees: one dict, made when
+    the template is loaded, where Jinja2 makes a view of the environment's globals.
+
+    Every ``{% from ... import ... %}`` of every page compares the page's globals with
+    the imported template's, and through a view that comparison runs in Python, name by
+    name. The renderer sets the environment's globals before it loads any template.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:  # type: ignore[override]
+        return {**self.globals, **(d or {})}
+
+
 def make_environment(site_dir: Path | None) -> jinja2.Environment:
     """Templates from the site's ``templates/`` first, then the default theme's; the
     theme's are also reachable as ``theme/NAME``, so that a site's template can extend
@@ -34,7 +48,7 @@ def make_environment(site_dir: Path | None) -> jinja2.Environment:
     if site_dir is not None and (site_dir / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(site_dir / "templates"))
     loaders += [theme, jinja2.PrefixLoader({"theme": theme})]
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
