@@ -102,12 +102,27 @@ class EdtfDate:
     #: the date in words, without the "(uncertain)" that ``qualifier`` then holds apart
     words: str = field(init=False, compare=False)
     qualifier: str = field(init=False, compare=False)  # "uncertain", or ""
+    #: every calendar year the date can fall in, in order (for a year filter): for an
+    #: interval open or unknown at one end, the years of the known end only; for a set,
+    #: the years of its members (not the gaps between them). A span of more than 9,999
+    #: years (only years outside 1-9999 make one) gives its first and last year only.
+    years: tuple[int, ...] = field(init=False, compare=False)
+    #: a valid HTML ``<time datetime>`` value for what the date gives, or None. A single
+    #: date gives its day, month or year as far as they are known ('2021-05-22', '2021-05'
+    #: for 2021-05-XX, '2021' for 2021-XX or a season, '--12-25' for 156X-12-25,
+    #: '1985-04-12T23:20:30Z'); a decade (199X), a year before the common era or an unknown
+    #: year gives none. An interval gives its start, if that is a date; a set gives none.
+    iso: str | None = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        words = _words(_analyse(self.text))
+        """What every page that shows the date reads, worked out once."""
+        analysed = _analyse(self.text)
+        words = _words(analysed)
         qualified = words.endswith(_UNCERTAIN)
         object.__setattr__(self, "words", words[: -len(_UNCERTAIN)] if qualified else words)
         object.__setattr__(self, "qualifier", "uncertain" if qualified else "")
+        object.__setattr__(self, "years", _years(analysed))
+        object.__setattr__(self, "iso", _iso(analysed))
 
     def sort_key(self) -> tuple:
         """Chronological: by earliest day, or by the latest when the start is open or unknown
@@ -124,35 +139,6 @@ class EdtfDate:
     def display(self) -> str:
         """The date in English words, e.g. '22 May 2021', 'between 8 and 11 August 2022'."""
         return f"{self.words} ({self.qualifier})" if self.qualifier else self.words
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        """Every calendar year the date can fall in, in order (for a year filter).
-
-        For an interval open or unknown at one end, the years of the known end only; for a
-        set, the years of its members (not the gaps between them).  A span of more than
-        9,999 years (only years outside 1-9999 make one) gives its first and last year only.
-        """
-        found: set[int] = set()
-        for lo, hi in _year_spans(_analyse(self.text)):
-            found.update(range(lo, hi + 1) if hi - lo <= _YEAR_LIST_LIMIT else (lo, hi))
-        return tuple(sorted(found))
-
-    @property
-    def iso(self) -> str | None:
-        """A valid HTML ``<time datetime>`` value for what the date gives, or None.
-
-        A single date gives its day, month or year as far as they are known ('2021-05-22',
-        '2021-05' for 2021-05-XX, '2021' for 2021-XX or a season, '--12-25' for 156X-12-25,
-        '1985-04-12T23:20:30Z'); a decade (199X), a year before the common era or an unknown
-        year gives none.  An interval gives its start, if that is a date; a set gives none.
-        """
-        an = _analyse(self.text)
-        if an[0] == "single":
-            return html_datetime(an[1])
-        if an[0] == "interval" and type(an[2]) is Single:
-            return html_datetime(an[2])
-        return None
 
     @property
     def sort_text(self) -> str:
@@ -204,6 +190,21 @@ def _single(s: str, col: int, extra_hint: str = "", allow_time: bool = False) ->
     if sd is None:
         raise refusal(s, col) or _not_edtf(s, col, extra_hint)
     return sd
+
+
+def _years(analysed: tuple) -> tuple[int, ...]:
+    found: set[int] = set()
+    for lo, hi in _year_spans(analysed):
+        found.update(range(lo, hi + 1) if hi - lo <= _YEAR_LIST_LIMIT else (lo, hi))
+    return tuple(sorted(found))
+
+
+def _iso(analysed: tuple) -> str | None:
+    if analysed[0] == "single":
+        return html_datetime(analysed[1])
+    if analysed[0] == "interval" and type(analysed[2]) is Single:
+        return html_datetime(analysed[2])
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 16)
