@@ -29,7 +29,7 @@ from docket.engine.cache import (
     save_files,
     save_outcome,
 )
-from docket.engine.memory import Collector
+from docket.engine.memory import Collector, give_back_freed_memory
 from docket.engine.progress import Progress, no_progress
 from docket.engine.rendering import RenderJob, SearchJob, render_pages
 from docket.engine.workers import alongside, default_workers
@@ -160,7 +160,8 @@ def build(
     """
     site_dir = site_dir.absolute()
     run = _Run(site_dir, (output or site_dir / "site").absolute(), strict, progress, workers, keep)
-    persist = use_cache and cache is None
+    one_off = cache is None  # nothing of this build is kept in memory for the next
+    persist = use_cache and one_off
     with Collector() as collector:
         if persist:
             cache = BuildCache() if clean else load_cache(site_dir)
@@ -173,6 +174,10 @@ def build(
         # the parsed files are saved while this process validates and links on one core
         with alongside(functools.partial(save_files, site_dir, cache), run.workers or default_workers()) if persist else nullcontext():
             checked = _validate_and_link(config, documents, run.problems, run.timings)
+        if one_off:
+            del documents
+            _let_go_of_reading(cache, checked.site)
+            give_back_freed_memory()
         collector.set_aside()
         run.stop_on_problems()
         result = run.render_and_write(checked, with_search)
@@ -277,6 +282,19 @@ class _Run:
         cache.problems = tuple(self.problems.items)
         cache.result = (result.pages, result.letters, result.entities, result.indexed)
         cache.remember_output(self.output)
+
+
+def _let_go_of_reading(cache: BuildCache | None, site: Site) -> None:
+    """What only reading and checking needed, let go before the render workers fork: the
+    parsed files (saved by now) and the letters' prose (read for suggestions alone).
+
+    The workers would otherwise each keep a share of their memory to the end of the build.
+    Only for a build that keeps nothing for the next in memory (not ``docket serve``'s).
+    """
+    if cache is not None:
+        cache.files.clear()
+    for letter in site.letters.values():
+        letter.prose = {}
 
 
 def _fragment_targets(site: Site) -> set[str]:

@@ -1,14 +1,17 @@
-"""Python's cyclic garbage collector during a build: the one place docket touches it.
+"""Memory during a build: Python's cyclic garbage collector, the one place docket
+touches it, and what is handed back to the system before workers fork.
 
 Gathering and linking an archive create millions of objects and free almost none, and
 nothing built then holds a reference cycle to reclaim. Every full collection would walk
 all of them again, so its cost would grow faster than the archive. So, for a build:
 
 1. the collector is off while the archive is gathered and linked (:class:`Collector`);
-2. once it is linked, everything made so far is *set aside* — frozen, out of the
-   collector's sight — and the collector is back on for rendering, which makes garbage
-   of its own. Frozen objects are never written to by a collection, so forked render
-   workers share their memory pages with the parent instead of copying them;
+2. once it is linked, what only reading needed is let go (the build decides what) and
+   the memory it held handed back to the system (:func:`give_back_freed_memory`);
+   everything made so far is *set aside* — frozen, out of the collector's sight — and the
+   collector is back on for rendering, which makes garbage of its own. Frozen objects
+   are never written to by a collection, so forked render workers share their memory
+   pages with the parent instead of copying them;
 3. just before workers are forked, what they will inherit is set aside too (the
    renderer, its templates and caches), and a worker sets aside what each task leaves
    behind (its caches of rendered fragments) in the same way;
@@ -21,6 +24,7 @@ Only the engine calls this module; the archive's and the site's code know nothin
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from types import TracebackType
 
@@ -61,3 +65,14 @@ def set_aside_in_worker() -> None:
     A worker ends with the build, so what it sets aside is never handed back.
     """
     gc.freeze()
+
+
+def give_back_freed_memory() -> None:
+    """Hand memory freed by now back to the system, where the C library can (glibc's
+    ``malloc_trim``): before workers fork, so that what this process no longer holds is
+    not counted again in every one of them. Elsewhere, nothing."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library this process runs on
+    except (OSError, AttributeError, TypeError):
+        return
+    trim(0)
