@@ -18,6 +18,7 @@ from docket.commands.scaffold import LetterFacts, ScaffoldError, init_site, new_
 from docket.commands.schemas import SCHEMA_FOLDER, ensure_schema, write_schemas
 from docket.engine.build import BuildResult, build, check, count, suggested
 from docket.engine.progress import no_progress, terminal_progress
+from docket.engine.memory import leave_to_exit
 from docket.errors import BuildFailed, Problems
 
 
@@ -187,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The ``docket`` command."""
-    sys.exit(main())
+    code = main()
+    leave_to_exit()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

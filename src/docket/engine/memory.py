@@ -17,7 +17,11 @@ all of them again, so its cost would grow faster than the archive. So, for a bui
    behind (its caches of rendered fragments) in the same way;
 4. when the build ends, everything is handed back to the collector, in its oldest
    generation: had the objects made while it was off been left in its youngest, the
-   first allocation after would make it walk every one of them.
+   first allocation after would make it walk every one of them;
+5. when the ``docket`` command ends, everything is put out of sight again
+   (:func:`leave_to_exit`): the build's objects, unreachable by then, would otherwise be
+   walked by the collection Python makes as it exits, only for the system to take their
+   memory back anyway.
 
 Only the engine calls this module; the archive's and the site's code know nothing of it.
 """
@@ -76,3 +80,8 @@ def give_back_freed_memory() -> None:
     except (OSError, AttributeError, TypeError):
         return
     trim(0)
+
+
+def leave_to_exit() -> None:
+    """The process is about to end: its last collection need not walk what is left."""
+    gc.freeze()
