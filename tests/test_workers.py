@@ -32,13 +32,34 @@ def test_items_are_worked_on_in_forked_workers_and_come_back_in_order():
     assert os.getpid() not in pids and len(pids) <= 2
 
 
+def slow_square_with_pid(item: int) -> tuple[int, int]:
+    time.sleep(0.002 * (item % 5))  # items of unequal cost
+    return item * item, os.getpid()
+
+
 @needs_fork
-def test_the_first_items_can_be_worked_on_here_beside_a_smaller_pool():
-    results = list(in_workers(square_with_pid, range(100), 2, here=30))
+def test_with_share_this_process_works_too_beside_a_smaller_pool():
+    results = list(in_workers(slow_square_with_pid, range(100), 2, share=True))
     assert [square for square, _ in results] == [n * n for n in range(100)]
     pids = [pid for _, pid in results]
-    assert set(pids[:30]) == {os.getpid()}
-    assert len(set(pids[30:])) == 1 and pids[30] != os.getpid()
+    here = pids.count(os.getpid())
+    assert len(set(pids)) == 2  # this process and one worker
+    assert 20 <= here <= 80  # shared out as the work went, not all on one side
+
+
+@needs_fork
+def test_with_share_a_failure_here_or_in_the_worker_ends_the_worker():
+    before = children()
+
+    def fails(item: int) -> int:
+        if item == 40:
+            raise ValueError("bad item")
+        time.sleep(0.002)
+        return item
+
+    with pytest.raises(ValueError, match="bad item"):
+        list(in_workers(fails, list(range(100)), 2, share=True))
+    assert children() == before
 
 
 def test_one_worker_works_here():

@@ -80,7 +80,7 @@ class BuildCache:
         workers = default_workers() if parallel and len(stale) >= PARALLEL_READS else 1
         chunks = [stale[i : i + READ_CHUNK] for i in range(0, len(stale), READ_CHUNK)]
         # this process parses its share itself: what it parses is not sent to it
-        done = in_workers(self._refreshed, chunks, workers, here=len(chunks) // workers)
+        done = in_workers(self._refreshed, chunks, workers, share=True)
         refreshed = [entry for chunk in done for entry in chunk]
         for (rel, _, _), entry in zip(stale, refreshed):
             self.files[rel] = entry

@@ -9,6 +9,10 @@ into the output folder itself and sends back only what the build still needs: th
 of the pages serve keeps or a ``#fragment`` check reads, the URL of the others. Tasks
 come back in order, so the output is the same, byte for byte, whatever the number of
 workers.
+
+This process renders too, beside one worker fewer: a forked worker ends up with its own
+copy of most of the memory pages that hold the site (reading an object writes its
+reference count, which copies its page), and this process copies none.
 """
 
 from __future__ import annotations
@@ -113,24 +117,8 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
     if sum(map(len, tasks)) < MIN_PARALLEL or len(tasks) < 2:
         workers = 1
     total, done = renderer.page_count(), 0
-    for pages, report in in_workers(job.run, work, workers, here=share_here(work, workers)):
+    for pages, report in in_workers(job.run, work, workers, share=True):
         yield pages, report
         done += len(pages)
         progress("render", done, total)
 
-
-def share_here(work: list[Task], workers: int) -> int:
-    """How many of the first tasks this process renders itself, beside ``workers - 1``
-    forked ones: about its share of the pages.
-
-    A forked worker ends up with its own copy of most of the memory pages holding the
-    site (reading an object writes its reference count, which copies its page); this
-    process, rendering its share, copies none.
-    """
-    sizes = [len(task.records) + len(task.index) for task in work]
-    target, done = sum(sizes) / max(workers, 1), 0
-    for count, size in enumerate(sizes):
-        if done + size / 2 > target:
-            return count
-        done += size
-    return len(sizes)

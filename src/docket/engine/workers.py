@@ -1,9 +1,11 @@
 """Work on every core: the one way docket runs work in parallel.
 
 ``in_workers(work, items, workers)`` gives ``work(item)`` for each item, in the items'
-order, computed by a pool of forked worker processes; with ``here``, this process works
-on the first items itself meanwhile, beside a pool one process smaller, so that their
-results need not be sent back to it. Forked, the workers inherit
+order, computed by a pool of forked worker processes; with ``share``, this process works
+too, beside a pool one process smaller: it keeps each worker one item ahead and takes
+the next item itself whenever the result it is to give next is not ready, so the work
+is shared out as it goes, whatever each item costs. What it works on is not sent back to
+it, and it holds no copy of the pages a forked worker copies (see ``rendering``). Forked, the workers inherit
 ``work`` and everything it reads — the parsed files, the linked site, the templates —
 without pickling any of it; only each item and its result cross between processes.
 Results come back in the order the items were handed out, so the outcome is what one
@@ -21,6 +23,7 @@ result looks for it every ``POLL`` seconds, since one item can be a long piece o
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import threading
@@ -49,27 +52,52 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: int, *, here: int = 0) -> Iterator[Result]:
-    """``work(item)`` for each of ``items``, in order, on up to ``workers`` processes: the
-    first ``here`` items in this one, the rest in forked workers."""
+def in_workers(work: Callable[[Item], Result], items: Sequence[Item], workers: int, *, share: bool = False) -> Iterator[Result]:
+    """``work(item)`` for each of ``items``, in order, on up to ``workers`` processes:
+    forked workers, and this one too if ``share``."""
     global _work
-    if workers < 2 or len(items) < 2 or here >= len(items) or not can_fork():
+    if workers < 2 or len(items) < 2 or not can_fork():
         yield from map(work, items)
         return
-    forked = items[here:]
     _work = work
     set_aside_before_forking()
     try:
         with _interrupt_between_results() as interrupted:
-            processes = min(workers - 1 if here else workers, len(forked))
+            processes = min(workers - 1 if share else workers, len(items))
             with multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts) as pool:
-                pending = pool.imap(_run, forked)
-                yield from map(work, items[:here])
-                yield from _results(pending, interrupted)
+                if share:
+                    yield from _shared(work, items, pool, processes, interrupted)
+                else:
+                    yield from _results(pool.imap(_run, items), interrupted)
             if interrupted.is_set():
                 raise KeyboardInterrupt
     finally:
         _work = None
+
+
+def _shared(work: Callable[[Item], Result], items: Sequence[Item], pool, processes: int, interrupted: threading.Event) -> Iterator[Result]:  # type: ignore[no-untyped-def]
+    """The results in order, the items worked on by the pool and by this process as each
+    becomes free (see the module)."""
+    handed: dict[int, multiprocessing.pool.AsyncResult] = {}
+    done: dict[int, Result] = {}
+    following = 0  # the next item not yet handed out or worked on
+    for wanted in range(len(items)):
+        while wanted not in done:
+            if interrupted.is_set():
+                raise KeyboardInterrupt
+            for index in [index for index, result in handed.items() if result.ready()]:
+                done[index] = handed.pop(index).get()
+            while len(handed) < 2 * processes and following < len(items):
+                handed[following] = pool.apply_async(_run, (items[following],))
+                following += 1
+            if wanted in done:
+                break
+            if following < len(items):
+                done[following] = work(items[following])
+                following += 1
+            else:
+                handed[wanted].wait(POLL)
+        yield done.pop(wanted)
 
 
 @contextmanager
