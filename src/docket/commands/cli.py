@@ -17,8 +17,8 @@ from docket.commands.importer import add_import_command
 from docket.commands.scaffold import LetterFacts, ScaffoldError, init_site, new_record
 from docket.commands.schemas import SCHEMA_FOLDER, ensure_schema, write_schemas
 from docket.engine.build import BuildResult, build, check, count, suggested
-from docket.engine.progress import no_progress, terminal_progress
 from docket.engine.memory import leave_to_exit
+from docket.engine.progress import no_progress, terminal_progress
 from docket.errors import BuildFailed, Problems
 
 

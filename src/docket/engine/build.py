@@ -1,4 +1,4 @@
-"""The build: load → validate → link → render → write → search, timed stage by stage.
+"""The build: load → validate → link → render (and publish) → write → search, timed stage by stage.
 
 ``check`` runs the stages that find problems (everything up to link); ``build`` runs them
 all and refuses to write anything when there is an error (or, with ``strict``, a
@@ -34,7 +34,7 @@ from docket.engine.progress import Progress, no_progress
 from docket.engine.rendering import RenderJob, SearchJob, render_pages
 from docket.engine.workers import alongside, default_workers
 from docket.errors import BuildFailed, Problems
-from docket.publish.step import base_url_warning, publish
+from docket.publish.step import base_url_warning, publish_sitemap
 from docket.search.bundles import bundle_folder, plan_site
 from docket.search.layout import (
     WORKSPACE,
@@ -236,8 +236,7 @@ class _Run:
                     kept, written, reports = self._render(job, plan)
                 _check_fragments(site, kept, self.problems)
                 self.stop_on_problems()
-                with _timed(self.timings, "publish"):
-                    publish(staging, site, config, renderer, self.page_urls)
+                publish_sitemap(staging, config, self.page_urls)
                 with _timed(self.timings, "write"):
                     copy_assets(staging, self.site_dir)
                 index = self._place_index(staging, reports) if plan else None

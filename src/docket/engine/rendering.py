@@ -4,7 +4,8 @@ The record pages are shared out in tasks (see ``workers``): runs of ``CHUNK`` re
 in a build with a search index, one task per bundle of the index (see
 ``search.bundles``), whose worker renders the bundle's pages and feeds each to a
 Pagefind process of its own as it is rendered. The index pages are handed out after the
-record pages, in runs of ``INDEX_CHUNK``. A worker writes the pages it renders
+record pages, in runs of ``INDEX_CHUNK``; the data files and their page (``publish``)
+before them all, as one task. A worker writes the pages it renders
 into the output folder itself and sends back only what the build still needs: the HTML
 of the pages serve keeps or a ``#fragment`` check reads, the URL of the others. Tasks
 come back in order, so the output is the same, byte for byte, whatever the number of
@@ -25,6 +26,7 @@ from typing import Container, Iterator
 from docket.engine.accounting import children_cpu
 from docket.engine.progress import Progress, no_progress
 from docket.engine.workers import in_workers
+from docket.publish.step import publish
 from docket.search.layout import IndexReport
 from docket.site.page import IndexKey, Page
 from docket.site.render import Renderer
@@ -48,12 +50,13 @@ class SearchJob:
 
 @dataclass(frozen=True)
 class Task:
-    """A share of the pages: record pages (with a search job, one whole bundle, whose
-    number this is) or index pages."""
+    """A share of the work: record pages (with a search job, one whole bundle, whose
+    number this is), index pages, or the data files and their page (``publish``)."""
 
     number: int
     records: tuple[str, ...] = ()
     index: tuple[IndexKey, ...] = ()
+    data: bool = False
 
 
 @dataclass
@@ -80,6 +83,8 @@ class RenderJob:
 
     def run(self, task: Task) -> tuple[list[Page], IndexReport | None]:
         renderer = self.renderer
+        if task.data:
+            return [self.written(publish(self.writer.root, renderer))], None
         sent = [self.written(renderer.index_page(key)) for key in task.index]
         if self.search is None or not task.records:
             sent += [self.written(renderer.record_page(record_id)) for record_id in task.records]
@@ -101,7 +106,8 @@ class RenderJob:
 
 
 def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress, tasks: list[list[str]] | None = None) -> Iterator[tuple[list[Page], IndexReport | None]]:
-    """Render and write every page: record pages task by task, then the index pages.
+    """Write the data files and render and write every page: the Data page, record pages
+    task by task, then the index pages.
 
     ``tasks`` are lists of record ids (default: the renderer's order in chunks; with a
     search job, the search bundles). Yields each task's pages, in task order, with its
@@ -111,12 +117,13 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
     if tasks is None:
         ids = renderer.site.record_order()
         tasks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    work = [Task(number, records=tuple(ids)) for number, ids in enumerate(tasks)]
+    # the data files first: the longest single task, best not left for the end
+    work = [Task(-1, data=True)] + [Task(number, records=tuple(ids)) for number, ids in enumerate(tasks)]
     keys = renderer.index_page_keys()
     work += [Task(-1, index=tuple(keys[i : i + INDEX_CHUNK])) for i in range(0, len(keys), INDEX_CHUNK)]
     if sum(map(len, tasks)) < MIN_PARALLEL or len(tasks) < 2:
         workers = 1
-    total, done = renderer.page_count(), 0
+    total, done = renderer.page_count() + 1, 0  # and the Data page
     for pages, report in in_workers(job.run, work, workers, share=True):
         yield pages, report
         done += len(pages)

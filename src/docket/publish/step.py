@@ -1,8 +1,8 @@
 """The publish step: every data file into the build's staging folder, then the Data page.
 
-Called by the build once the pages are rendered (the sitemap lists them). Outputs that
-need full addresses — CMIF, sitemap, feed, robots.txt's ``Sitemap`` line — are left out
-when ``base_url`` is not set, and ``base_url_warning`` says so once.
+Run by the build as one of its render tasks; the sitemap once every page is rendered.
+Outputs that need full addresses — CMIF, sitemap, feed, robots.txt's ``Sitemap`` line —
+are left out when ``base_url`` is not set, and ``base_url_warning`` says so once.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from docket.archive.link import Site
 from docket.config import CONFIG_FILE, LICENSES, Config
 from docket.errors import Problems
 from docket.paths import Url
@@ -27,7 +26,6 @@ from docket.publish.tables import (
 )
 from docket.site.page import Page
 from docket.site.render import Renderer
-from docket.site.write import PageWriter
 
 DATA_PAGE = Url("/data/")
 #: what the Data page lists, in its order: (file from the site's root, media type, description)
@@ -51,21 +49,29 @@ def base_url_warning(config: Config, problems: Problems) -> None:
         )
 
 
-def publish(staging: Path, site: Site, config: Config, renderer: Renderer, page_urls: Iterable[str]) -> list[Path]:
-    """Write every data file into ``staging`` and render the Data page listing them;
-    ``page_urls`` are the pages the build wrote (for the sitemap). Returns what it wrote."""
-    files = write_tables(staging / DATA_FOLDER, site, config)
+def publish(staging: Path, renderer: Renderer) -> Page:
+    """Write every data file but the sitemap into ``staging``; the Data page listing them.
+
+    Run as one of the build's render tasks, beside the pages; the sitemap, which lists
+    every page, is written once they are all rendered (``publish_sitemap``).
+    """
+    site, config = renderer.site, renderer.config
+    write_tables(staging / DATA_FOLDER, site, config)
     cmif = None
     if config.has_base_url:
         cmif = write_cmif(staging, site, config)
-        files += [cmif, write_feed(staging, site, config), *write_sitemap(staging, [*page_urls, DATA_PAGE], config)]
-    files.append(write_robots(staging, config))
-    files.append(write_datapackage(staging / DATA_FOLDER, config, cmif))
-    files.append(write_data_page(staging, config, renderer))
-    return files
+        write_feed(staging, site, config)
+    write_robots(staging, config)
+    write_datapackage(staging / DATA_FOLDER, config, cmif)
+    return data_page(staging, config, renderer)
 
 
-def write_data_page(staging: Path, config: Config, renderer: Renderer) -> Path:
+def publish_sitemap(staging: Path, config: Config, page_urls: Iterable[str]) -> list[Path]:
+    """The sitemap of the pages the build wrote, when ``base_url`` is set."""
+    return write_sitemap(staging, page_urls, config) if config.has_base_url else []
+
+
+def data_page(staging: Path, config: Config, renderer: Renderer) -> Page:
     """The Data page: each file written, with its size and what it holds; the licence;
     how to cite the archive."""
     files = []
@@ -75,8 +81,7 @@ def write_data_page(staging: Path, config: Config, renderer: Renderer) -> Path:
             files.append({"name": path.name, "href": renderer.views.href("/" + name), "mediatype": mediatype, "size": file_size(path.stat().st_size), "description": description})
     license = {"id": config.license, "title": LICENSES[config.license][0], "url": LICENSES[config.license][1]} if config.license else None
     html = renderer.render("data.html", DATA_PAGE, title="Data", files=files, license=license, citation=citation(config))
-    PageWriter(staging).write(Page(DATA_PAGE, html, False))
-    return staging / "data" / "index.html"
+    return Page(DATA_PAGE, html, False)
 
 
 def citation(config: Config) -> str:
