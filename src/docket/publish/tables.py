@@ -64,6 +64,10 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: one encoder for every record (``json.dumps`` with options makes a new one each call)
+_to_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 def letter_record(letter: Letter, site: Site, addresses: Addresses, mentions: Mentions, language: str) -> dict[str, Any]:
     """A letter as ``letters.json`` gives it."""
     source = letter.source
@@ -114,7 +118,7 @@ def csv_row(record: dict[str, Any]) -> list[str]:
         row += [_joined(ref["id"] for ref in refs), _joined(ref["name"] for ref in refs)]
     row.append(_joined(ref["id"] for ref in record["cites"]))
     row += [source["title"], source["publisher"], source["url"], published.get("edtf", ""), source["location"]]
-    row += [record["summary"], record["note"], json.dumps(record["extra"], ensure_ascii=False, default=str) if record["extra"] else ""]
+    row += [record["summary"], record["note"], _to_json(record["extra"]) if record["extra"] else ""]
     return row
 
 
@@ -165,7 +169,7 @@ def _json_array(out: Any, records: Iterable[dict[str, Any]]) -> Iterator[dict[st
     separator = "\n"
     for record in records:
         out.write(separator)
-        out.write(json.dumps(record, ensure_ascii=False, default=str))
+        out.write(_to_json(record))
         separator = ",\n"
         yield record
     out.write("\n]\n")
