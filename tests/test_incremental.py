@@ -207,3 +207,21 @@ def test_the_parsed_files_are_written_only_when_some_changed(scratch_site):
     (site / "content/letters/b.md").write_text(REPLY.replace("A reply.", "A longer reply."))
     build(site, search=False)
     assert stored.stat().st_mtime_ns != before
+
+
+def test_a_one_off_build_lets_go_of_what_only_reading_needed_and_serve_keeps_it(scratch_site):
+    """Before rendering, a build that keeps nothing for the next in memory drops the
+    letters' prose (read for suggestions alone); serve's builds, given their cache, keep
+    it for the next incremental check."""
+    from docket.engine.cache import BuildCache, load_cache
+
+    site = site_with_two_letters(scratch_site)
+    one_off = build(site, search=False, keep=True)
+    assert all(letter.prose == {} for letter in one_off.renderer.site.letters.values())
+    saved = load_cache(site).files  # saved before they were let go: in full
+    letters = [entry.document for rel, entry in saved.items() if rel.startswith("content/letters/")]
+    assert len(letters) == 2 and all(document.prose for document in letters)
+    kept = BuildCache()
+    served = build(site, search=False, cache=kept, keep=True)
+    assert any(letter.prose for letter in served.renderer.site.letters.values())
+    assert all(entry.document.prose for entry in kept.files.values() if entry.document and entry.document.kind == "letter")
