@@ -112,7 +112,7 @@ def test_profile_prints_stage_times(scratch_site, capsys):
     code, out, err = run(capsys, "build", "--no-search", "--profile", "--site", str(site))
     assert code == 0
     stages = [line.split()[0] for line in out.splitlines()[:-1]]
-    assert stages == ["load", "validate", "link", "suggest", "render", "publish", "write"]
+    assert stages == ["load", "validate", "link", "suggest", "render", "write"]
     assert out.splitlines()[-1].startswith("Built ")
 
 
