@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -35,7 +36,9 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path, options):
     subprocess.run([sys.executable, "-m", "docket.commands.cli", "build", *options, "--site", str(source)], check=True, capture_output=True)
     before = snapshot(source / "site")
     (source / "content" / "people").joinpath("zz-new-person.md").write_text("---\nname: New\ndescription: A new person.\n---\n")
-    process = subprocess.Popen([sys.executable, "-m", "docket.commands.cli", "build", *options, "--site", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # as from a terminal, where Ctrl-C is heard (a shell's background job inherits it ignored)
+    as_at_a_terminal = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+    process = subprocess.Popen([sys.executable, "-m", "docket.commands.cli", "build", *options, "--site", str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_at_a_terminal)
     staging = source / ".site.building"
     deadline = time.monotonic() + 60
     while not staging.exists() and process.poll() is None and time.monotonic() < deadline:

@@ -112,6 +112,23 @@ def test_ctrl_c_while_waiting_stops_the_workers():
     assert children() == before
 
 
+@needs_fork
+def test_ctrl_c_while_this_process_works_on_its_own_item_stops_at_once():
+    before, handler = children(), signal.getsignal(signal.SIGINT)
+
+    def slow(item: int) -> int:
+        time.sleep(30)
+        return item
+
+    threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        list(in_workers(slow, [1, 2, 3, 4, 5], 2, share=True))
+    assert time.monotonic() - started < 10
+    assert children() == before
+    assert signal.getsignal(signal.SIGINT) is handler
+
+
 def test_many_files_read_on_every_core_are_read_as_one_process_reads_them(scratch_site):
     letters = {f"content/letters/l{n:04}.md": BASIC_LETTER.replace("2021-05-24", f"2021-05-{n % 28 + 1:02}") for n in range(PARALLEL_READS + 20)}
     letters["content/letters/l0007.md"] = "---\ndate: [unclosed\n---\n"

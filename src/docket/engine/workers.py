@@ -17,7 +17,8 @@ block of its own, and waits for it at the block's end.
 
 Ctrl-C stops the workers and reaches the caller as KeyboardInterrupt: the wait for a
 result looks for it every ``POLL`` seconds, since one item can be a long piece of work
-(a whole search-index bundle).
+(a whole search-index bundle); an item this process works on itself is interrupted at
+once.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def _shared(work: Callable[[Item], Result], items: Sequence[Item], pool, process
             if wanted in done:
                 break
             if following < len(items):
-                done[following] = work(items[following])
+                with _interrupt_at_once():
+                    done[following] = work(items[following])
                 following += 1
             else:
                 handed[wanted].wait(POLL)
@@ -156,6 +158,21 @@ def _interrupt_between_results() -> Iterator[threading.Event]:
         yield interrupted
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _interrupt_at_once() -> Iterator[None]:
+    """Ctrl-C as a KeyboardInterrupt at once, while this process works on an item of its
+    own (which may be long: a whole search-index bundle) rather than in the pool's
+    bookkeeping."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    waiting = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, waiting)
 
 
 def _results(results, interrupted: threading.Event) -> Iterator:  # type: ignore[no-untyped-def]
