@@ -97,23 +97,10 @@ def test_a_failure_in_a_worker_is_raised_here_and_the_workers_ended():
 
 
 @needs_fork
-def test_ctrl_c_while_waiting_stops_the_workers():
-    before = children()
-
-    def slow(item: int) -> int:
-        time.sleep(30)
-        return item
-
-    threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
-    started = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        list(in_workers(slow, [1, 2, 3], 2))
-    assert time.monotonic() - started < 10
-    assert children() == before
-
-
-@needs_fork
-def test_ctrl_c_while_this_process_works_on_its_own_item_stops_at_once():
+@pytest.mark.parametrize("share", [False, True], ids=["waiting for the workers", "working on an item of its own"])
+def test_ctrl_c_stops_the_workers_at_once(share):
+    """Ctrl-C while this process waits for a worker, or (with ``share``) works on a long
+    item itself, stops everything within seconds and puts its handler back."""
     before, handler = children(), signal.getsignal(signal.SIGINT)
 
     def slow(item: int) -> int:
@@ -123,7 +110,7 @@ def test_ctrl_c_while_this_process_works_on_its_own_item_stops_at_once():
     threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        list(in_workers(slow, [1, 2, 3, 4, 5], 2, share=True))
+        list(in_workers(slow, [1, 2, 3, 4, 5], 2, share=share))
     assert time.monotonic() - started < 10
     assert children() == before
     assert signal.getsignal(signal.SIGINT) is handler

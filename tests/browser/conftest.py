@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from .archive import Archive, load_archive
 
@@ -224,3 +225,18 @@ def page(context):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors  # type: ignore[attr-defined]
     yield page
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    """axe-core, run in the page by Playwright (the accessibility tests)."""
+    return Axe()
+
+
+@pytest.fixture(scope="module", params=["light", "dark"])
+def scheme_page(request, browser):  # type: ignore[no-untyped-def]
+    """One page per colour scheme, reused by every page checked in that scheme."""
+    context = browser.new_context(color_scheme=request.param)
+    context.set_default_timeout(10_000)
+    yield request.param, context.new_page()
+    context.close()

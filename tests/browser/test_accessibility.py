@@ -37,20 +37,6 @@ PAGES = {
 LARGE_PAGES = ("central entity", "role list", "correspondents", "correspondence page 2", "year by month", "month", "timeline month")
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
-@pytest.fixture(scope="module", params=["light", "dark"])
-def scheme_page(request, browser):
-    """One page per colour scheme, reused by every page checked in that scheme."""
-    context = browser.new_context(color_scheme=request.param)
-    context.set_default_timeout(10_000)
-    yield request.param, context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations(scheme_page, site_url: str, archive: Archive, axe: Axe, name: str) -> None:
     scheme, page = scheme_page

@@ -41,19 +41,6 @@ def bounded_url(tmp_path_factory) -> Iterator[str]:
     yield from _serve(folder / "site", {})
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
-@pytest.fixture(scope="module", params=["light", "dark"])
-def scheme_page(request, browser):
-    context = browser.new_context(color_scheme=request.param)
-    context.set_default_timeout(10_000)
-    yield request.param, context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("address", PAGES)
 def test_no_axe_violations(scheme_page, bounded_url: str, axe: Axe, address: str) -> None:
     scheme, page = scheme_page
