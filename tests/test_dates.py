@@ -610,8 +610,10 @@ FORMS = [
     ("1984-12-1X", D(1984, 12, 10), D(1984, 12, 19), "day", "some day in 10–19 December 1984", "1984-12"),
     ("1984-04-3X", D(1984, 4, 30), D(1984, 4, 30), "day", "30 April 1984", "1984-04"),
     ("1984-X1-31", D(1984, 1, 31), D(1984, 1, 31), "day", "31 January or November 1984", "1984"),
-    ("19XX-02-29", D(1900, 2, 28), D(1999, 2, 28), "day",  # bounds kept to real days of those years
+    ("19XX-02-29", D(1904, 2, 29), D(1996, 2, 29), "day",  # the first and last 29 February of those years
      "29 February, some year in 1900–1999", "--02-29"),
+    ("190X-02-29", D(1904, 2, 29), D(1908, 2, 29), "day",  # 1900 has none
+     "29 February, some year in 1900–1909", "--02-29"),
     # a qualifier on one part (level 2): before a part, that part; after it, it and those before
     ("2004-06~-11", D(2004, 6, 11), D(2004, 6, 11), "day",
      "11 June 2004 (year and month approximate)", "2004-06-11"),

@@ -330,23 +330,33 @@ def _bounds(year, months, season, days):
     ms = months or tuple(range(1, 13))
     if days is None:
         return day(lo_year, ms[0], 1), day(hi_year, ms[-1], days_in(hi_year, ms[-1]))
-    return _first_day(lo_year, ms, days), _last_day(hi_year, ms, days)
+    return _first_day(lo_year, hi_year, ms, days), _last_day(lo_year, hi_year, ms, days)
 
 
-def _first_day(year: int, months, days):
-    for mo in months:
-        fits = [d for d in days if d <= days_in(year, mo)]
-        if fits:
-            return day(year, mo, fits[0])
-    return day(year, months[0], days_in(year, months[0]))  # 29 February in a common year
+#: years between two 29 Februaries at most (1896 and 1904: 1900 has none)
+_LEAP_GAP = 8
 
 
-def _last_day(year: int, months, days):
-    for mo in reversed(months):
-        fits = [d for d in days if d <= days_in(year, mo)]
-        if fits:
-            return day(year, mo, fits[-1])
-    return day(year, months[-1], days_in(year, months[-1]))
+def _first_day(lo_year: int, hi_year: int, months, days):
+    """The first of the days that is real in one of the years: ``19XX-02-29`` begins on
+    29 February 1904, as 1900 has none."""
+    for year in range(lo_year, min(hi_year, lo_year + _LEAP_GAP) + 1):
+        for mo in months:
+            fits = [d for d in days if d <= days_in(year, mo)]
+            if fits:
+                return day(year, mo, fits[0])
+    return day(lo_year, months[0], days_in(lo_year, months[0]))
+
+
+def _last_day(lo_year: int, hi_year: int, months, days):
+    """The last of the days that is real in one of the years: ``19XX-02-29`` ends on
+    29 February 1996."""
+    for year in range(hi_year, max(lo_year, hi_year - _LEAP_GAP) - 1, -1):
+        for mo in reversed(months):
+            fits = [d for d in days if d <= days_in(year, mo)]
+            if fits:
+                return day(year, mo, fits[-1])
+    return day(hi_year, months[-1], days_in(hi_year, months[-1]))
 
 
 # --------------------------------------------------------------------------------------------
