@@ -82,24 +82,32 @@ def _shared(work: Callable[[Item], Result], items: Sequence[Item], pool, process
     handed: dict[int, multiprocessing.pool.AsyncResult] = {}
     done: dict[int, Result] = {}
     following = 0  # the next item not yet handed out or worked on
-    for wanted in range(len(items)):
-        while wanted not in done:
-            if interrupted.is_set():
-                raise KeyboardInterrupt
-            for index in [index for index, result in handed.items() if result.ready()]:
-                done[index] = handed.pop(index).get()
-            while len(handed) < 2 * processes and following < len(items):
-                handed[following] = pool.apply_async(_run, (items[following],))
-                following += 1
-            if wanted in done:
-                break
-            if following < len(items):
-                with _interrupt_at_once():
-                    done[following] = work(items[following])
-                following += 1
-            else:
-                handed[wanted].wait(POLL)
-        yield done.pop(wanted)
+    try:
+        for wanted in range(len(items)):
+            while wanted not in done:
+                if interrupted.is_set():
+                    raise KeyboardInterrupt
+                for index in [index for index, result in handed.items() if result.ready()]:
+                    done[index] = handed.pop(index).get()
+                while len(handed) < 2 * processes and following < len(items):
+                    handed[following] = pool.apply_async(_run, (items[following],))
+                    following += 1
+                if wanted in done:
+                    break
+                if following < len(items):
+                    with _interrupt_at_once():
+                        done[following] = work(items[following])
+                    following += 1
+                else:
+                    handed[wanted].wait(POLL)
+            yield done.pop(wanted)
+    except Exception:
+        # Let the workers finish what they hold before the pool ends them: one ended
+        # while it sends a result would keep the pool's lock on its results, and the
+        # pool would wait for that lock for ever as it shuts down.
+        for result in handed.values():
+            result.wait()
+        raise
 
 
 @contextmanager
