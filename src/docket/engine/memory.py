@@ -23,7 +23,8 @@ all of them again, so its cost would grow faster than the archive. So, for a bui
    walked by the collection Python makes as it exits, only for the system to take their
    memory back anyway.
 
-Only the engine calls this module; the archive's and the site's code know nothing of it.
+Only the engine and the ``docket`` command call this module; the archive's and the site's code
+know nothing of it.
 """
 
 from __future__ import annotations

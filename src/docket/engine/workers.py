@@ -4,10 +4,11 @@
 order, computed by a pool of forked worker processes; with ``share``, this process works
 too, beside a pool one process smaller: it keeps each worker one item ahead and takes
 the next item itself whenever the result it is to give next is not ready, so the work
-is shared out as it goes, whatever each item costs. What it works on is not sent back to
-it, and it holds no copy of the pages a forked worker copies (see ``rendering``). Forked, the workers inherit
-``work`` and everything it reads — the parsed files, the linked site, the templates —
-without pickling any of it; only each item and its result cross between processes.
+is shared out as it goes, whatever each item costs. What it works on is not sent back
+to it, and it holds no copy of the pages a forked worker copies (see ``rendering``).
+Forked, the workers inherit ``work`` and everything it reads — the parsed files, the
+linked site, the templates — without pickling any of it; only each item and its result
+cross between processes.
 Results come back in the order the items were handed out, so the outcome is what one
 process would have made, whatever the number of workers. Where ``fork`` is not available,
 with one worker or one item, the work is done in this process.
