@@ -21,6 +21,7 @@ from docket.site.paging import PAGE_SIZE
 MENTIONING = PAGE_SIZE + 7  # letters that mention the letter: two pages
 LINKING = PAGE_SIZE + 3  # entities that link to the letter and to the place: two pages
 EVENTS = FIRST_RECORDS + 5  # events at the place: one page
+REPLYING = FIRST_LETTERS + 5  # letters that answer one letter: one page
 
 
 def _person(n: int) -> str:
@@ -37,6 +38,11 @@ def _mentioning(n: int) -> str:
     return letter(front, "As [[cited-letter]] says.")
 
 
+def _replying(n: int) -> str:
+    front = f"date: 1998-{n // 28 + 2:02d}-{n % 28 + 1:02d}\nsenders: [ismail-haniyeh]\nrecipients: [ali-khamenei]\ntext: full\nin_reply_to: [answered-letter]\nsource: {{title: A source}}\n"
+    return letter(front, "An answer.")
+
+
 def referred_files() -> dict[str, str]:
     """The site: a letter mentioned by many letters and linked from many people; a place
     of many events, linked from the same people."""
@@ -48,6 +54,8 @@ def referred_files() -> dict[str, str]:
         **{f"content/letters/m-{n:03d}.md": _mentioning(n) for n in range(MENTIONING)},
         **{f"content/people/p-{n:03d}.md": _person(n) for n in range(LINKING)},
         **{f"content/events/e-{n:03d}.md": _event(n) for n in range(EVENTS)},
+        "content/letters/answered-letter.md": letter("date: 1998-01-01\nsenders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nsource: {title: A source}\n"),
+        **{f"content/letters/r-{n:03d}.md": _replying(n) for n in range(REPLYING)},
     }
 
 
@@ -69,7 +77,14 @@ def built(tmp_path_factory) -> dict:
         url = "/" + path.relative_to(output).as_posix().removesuffix("index.html")
         pages[url] = parse(path.read_text(encoding="utf-8"), url)
     pages["referred"] = parse(_referred((output / "letters/cited-letter/index.html").read_text(encoding="utf-8")), "/letters/cited-letter/")
+    pages["thread"] = parse(_thread((output / "letters/answered-letter/index.html").read_text(encoding="utf-8")), "/letters/answered-letter/")
     return pages
+
+
+def _thread(html: str) -> str:
+    """The "Correspondence" section of a letter's page: what it answers, what answers it."""
+    start = html.index('<section id="thread"')
+    return html[start : html.index("</section>", start)]
 
 
 def _referred(html: str) -> str:
@@ -123,3 +138,19 @@ def test_a_short_role_is_listed_whole_with_no_list_of_its_own(built):
     page = built["/people/p-000/"]
     assert not any(url.startswith("/people/p-000/") and url != "/people/p-000/" for url in built)
     assert "The first" not in page.text
+
+
+def test_a_letter_page_shows_its_first_replies_and_links_them_all(built):
+    thread = built["thread"]
+    replies = [f"r-{n:03d}" for n in range(REPLYING)]
+    assert thread.cards == replies[:FIRST_LETTERS]
+    assert f"The first {FIRST_LETTERS} of {REPLYING}, in order of date." in thread.text
+    assert "/letters/answered-letter/replies/" in {href for href, _ in thread.links}
+    assert "Referred to" not in built["/letters/answered-letter/"].text  # the replies are not listed twice
+    listed = [card for url in paged_list(built, "/letters/answered-letter/replies/") for card in built[url].cards]
+    assert listed == replies
+
+
+def test_a_letter_with_few_replies_lists_them_whole(built):
+    assert "/letters/r-000/replies/" not in built
+    assert not any(url.startswith("/letters/cited-letter/replies") for url in built)

@@ -38,6 +38,7 @@ ROLES: dict[str, str] = {
     "published": "Published as the source of",
     "event_place": "Events that took place here",
     "linked": "Linked from",
+    "replies": "Replies",  # the letters that answer a letter (``Site.replies``), not a backlink
 }
 RELATED_LIMIT = 6
 

@@ -8,7 +8,7 @@ which each year begins. The opening summary shows a letter once even when it has
 several roles (sent by the person and mentioned in it too); the lists each show it.
 
 A letter's page says what refers to it the same way ("Referred to": the letters that
-mention or cite it), and both kinds of page list the entities that link to them (the
+mention or cite it; its replies, under its correspondence), and both kinds of page list the entities that link to them (the
 events at a place, the entities whose text links here): the first of each role on the
 page, all of them in the role's paged list (``/letters/ID/mentioned/``,
 ``/places/ID/event-place/``), entities in order of name. Letters and entities never
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 FIRST_LETTERS = 10
 #: entities of each role a record's page shows before pointing to the role's list
 FIRST_RECORDS = 20
+#: the role of the letters that answer a letter
+REPLIES = "replies"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +98,27 @@ class EntityLists:
         self._records_of: dict[str, dict[str, list[str]]] = {}
 
     def letters_by_role(self, record_id: str) -> dict[str, list[str]]:
-        """The letters referring to a record (an entity or a letter), by role, in date order."""
+        """The letters referring to a record (an entity or a letter), by role, in date
+        order; for a letter, its replies too (``REPLIES``)."""
         if self._by_role is None:
             letters = self.site.letters
             self._by_role = {}
             for target, roles in self.site.links_to.items():
                 found = {role: [s for s in sources if s in letters] for role, sources in roles.items()}
                 self._by_role[target] = {role: ids for role, ids in found.items() if ids}
+            for answered, replies in self.site.replies.items():
+                self._by_role.setdefault(answered, {})[REPLIES] = replies
         return self._by_role.get(record_id, {})
+
+    def replies(self, letter_id: str) -> RoleList | None:
+        """What a letter's page shows of the letters that answer it: the first of them,
+        their count, and their list's address when there are more."""
+        replies = self.letters_by_role(letter_id).get(REPLIES)
+        if not replies:
+            return None
+        views = self.renderer.views
+        url = views.href(self.list_url(letter_id, REPLIES)) if len(replies) > FIRST_LETTERS else ""
+        return RoleList(REPLIES, ROLES[REPLIES], len(replies), views.cards(replies[:FIRST_LETTERS]), 0, url)
 
     def records_by_role(self, record_id: str) -> dict[str, list[str]]:
         """The entities referring to a record, by role, in order of name; sorted once a record."""
@@ -124,6 +139,8 @@ class EntityLists:
         views = self.renderer.views
         letter_roles = []
         for role, letters in (self.letters_by_role(record_id) if letters_too else {}).items():
+            if role == REPLIES:  # shown with the letter's correspondence (``replies``)
+                continue
             url = views.href(self.list_url(record_id, role)) if len(letters) > FIRST_LETTERS else ""
             letter_roles.append(RoleList(role, ROLES[role], len(letters), views.cards(letters[:FIRST_LETTERS]), 0, url))
         entity_roles = []

@@ -202,7 +202,7 @@ class Renderer:
             mentions=mentions,
             cites=cites,
             in_reply_to=views.cards([i for i in letter.in_reply_to if i in site.letters]),
-            replies=views.cards(site.replies.get(letter.id, [])),
+            replies=self.entity_lists.replies(letter.id),
             previous=views.card(before) if before else None,
             next=views.card(after) if after else None,
             related=views.cards(site.related.get(letter.id, [])),
