@@ -8,8 +8,9 @@ which each year begins. The opening summary shows a letter once even when it has
 several roles (sent by the person and mentioned in it too); the lists each show it.
 
 A letter's page says what refers to it the same way ("Referred to": the letters that
-mention or cite it; its replies, under its correspondence), and both kinds of page list the entities that link to them (the
-events at a place, the entities whose text links here): the first of each role on the
+mention or cite it; its replies, under its correspondence), and both kinds of page list
+the entities that link to them (the events at a place, the entities whose text links
+here): the first of each role on the
 page, all of them in the role's paged list (``/letters/ID/mentioned/``,
 ``/places/ID/event-place/``), entities in order of name. Letters and entities never
 share a role, so a role's address names one list.
@@ -114,11 +115,15 @@ class EntityLists:
         """What a letter's page shows of the letters that answer it: the first of them,
         their count, and their list's address when there are more."""
         replies = self.letters_by_role(letter_id).get(REPLIES)
-        if not replies:
-            return None
-        views = self.renderer.views
-        url = views.href(self.list_url(letter_id, REPLIES)) if len(replies) > FIRST_LETTERS else ""
-        return RoleList(REPLIES, ROLES[REPLIES], len(replies), views.cards(replies[:FIRST_LETTERS]), 0, url)
+        return self._first_letters(letter_id, REPLIES, replies) if replies else None
+
+    def _first_letters(self, record_id: str, role: str, letters: list[str]) -> RoleList:
+        return RoleList(role, ROLES[role], len(letters), self.renderer.views.cards(letters[:FIRST_LETTERS]), 0, self._address(record_id, role, len(letters), FIRST_LETTERS))
+
+    def _address(self, record_id: str, role: str, count: int, shown: int) -> str:
+        """The address of the role's list when a page shows the first ``shown`` of its
+        ``count``; "" when it shows them all."""
+        return self.renderer.views.href(self.list_url(record_id, role)) if count > shown else ""
 
     def records_by_role(self, record_id: str) -> dict[str, list[str]]:
         """The entities referring to a record, by role, in order of name; sorted once a record."""
@@ -139,13 +144,11 @@ class EntityLists:
         views = self.renderer.views
         letter_roles = []
         for role, letters in (self.letters_by_role(record_id) if letters_too else {}).items():
-            if role == REPLIES:  # shown with the letter's correspondence (``replies``)
-                continue
-            url = views.href(self.list_url(record_id, role)) if len(letters) > FIRST_LETTERS else ""
-            letter_roles.append(RoleList(role, ROLES[role], len(letters), views.cards(letters[:FIRST_LETTERS]), 0, url))
+            if role != REPLIES:  # shown with the letter's correspondence (``replies``)
+                letter_roles.append(self._first_letters(record_id, role, letters))
         entity_roles = []
         for role, others in self.records_by_role(record_id).items():
-            url = views.href(self.list_url(record_id, role)) if len(others) > FIRST_RECORDS else ""
+            url = self._address(record_id, role, len(others), FIRST_RECORDS)
             entity_roles.append(RecordRole(role, ROLES[role], len(others), views.links(others[:FIRST_RECORDS]), url))
         return letter_roles, entity_roles
 
@@ -196,7 +199,7 @@ class EntityLists:
                 else:
                     first.append(letter_id)
             shown.update(first)
-            url = views.href(self.list_url(entity_id, role)) if len(letters) > FIRST_LETTERS else ""
+            url = self._address(entity_id, role, len(letters), FIRST_LETTERS)
             found.append(RoleList(role, ROLES[role], len(letters), views.cards(first), repeated, url))
         return found
 
