@@ -154,3 +154,28 @@ def test_work_alongside_runs_in_another_process_and_is_done_when_the_block_ends(
     assert mark.read_text() != str(os.getpid())
     with alongside(work, 1):
         assert mark.read_text() == str(os.getpid())  # one worker: done here, first
+
+
+def megabyte_of(item: int) -> tuple[bytes, int]:
+    return bytes([item]) * (1 << 20), os.getpid()
+
+
+@needs_fork
+def test_large_results_come_back_whole_through_a_widened_pipe():
+    """A result of a megabyte, as the documents of a chunk of files are: it comes back
+    whole, and the pipe it comes through holds more than Linux's default 64 KiB (a
+    worker otherwise waits on this process for every 64 KiB it sends)."""
+    import fcntl
+    import multiprocessing
+
+    from docket.engine.workers import _widen_results_pipe
+
+    results = list(in_workers(megabyte_of, range(6), 2, share=True))
+    assert [len(data) for data, _ in results] == [1 << 20] * 6
+    assert [data[-1] for data, _ in results] == list(range(6))
+    assert len({pid for _, pid in results}) == 2  # this process and its worker both worked
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("no F_GETPIPE_SZ on this system: the pipe keeps its size")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        _widen_results_pipe(pool)
+        assert fcntl.fcntl(pool._outqueue._reader.fileno(), fcntl.F_GETPIPE_SZ) >= 1 << 20
