@@ -72,3 +72,18 @@ def test_the_archives_own_home_page_introduction(tmp_path):
     home = (tmp_path / "site" / "index.html").read_text()
     assert "Their texts come from two English-language web pages" in home
     assert 'id="start-heading"' in home  # the rest is the theme's
+
+
+def test_templates_escape_text_and_keep_what_is_already_safe():
+    """Text is escaped; HTML marked safe (a macro's output, a text's HTML) is output as
+    it is, the same string rather than a copy."""
+    from markupsafe import Markup
+
+    from docket.site.theme import escape, make_environment
+
+    env = make_environment(None)
+    page = env.from_string("{% macro shown(x) %}<i>{{ x }}</i>{% endmacro %}{{ text }}|{{ html }}|{{ number }}|{{ shown(text) }}")
+    html = Markup("<b>safe</b>")
+    assert page.render(text="<script>&", html=html, number=3) == "&lt;script&gt;&amp;|<b>safe</b>|3|<i>&lt;script&gt;&amp;</i>"
+    assert escape(html) is html
+    assert escape("<a>") == Markup("&lt;a&gt;") and type(escape("<a>")) is Markup

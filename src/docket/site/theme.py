@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, MutableMapping
 
 import jinja2
+from markupsafe import Markup
+from markupsafe import escape as _escape
 
 THEME_DIR = Path(__file__).parent / "templates"
 
@@ -26,6 +28,28 @@ class TemplateProblem(Exception):
         return (TemplateProblem, (self.template, self.line, self.message))
 
 
+def escape(value: Any) -> Markup:
+    """markupsafe's ``escape``, but text already marked safe is given back as it is.
+
+    Autoescaping escapes every ``{{ ... }}`` of a template, and on a page a quarter of
+    them are already safe: a macro's output, a cached fragment, a text's HTML. markupsafe
+    copies each into a new ``Markup`` (whole sections of the page, at every level of
+    macros); the same string serves.
+    """
+    if type(value) is Markup:
+        return value
+    return _escape(value)
+
+
+class ThemeTemplate(jinja2.Template):
+    """A template whose ``{{ ... }}`` escape with :func:`escape`."""
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: MutableMapping[str, Any], globals: MutableMapping[str, Any]) -> jinja2.Template:
+        namespace["escape"] = escape  # the compiled template's own name for it
+        return super()._from_namespace(environment, namespace, globals)
+
+
 class ThemeEnvironment(jinja2.Environment):
     """Jinja2's environment, but for the globals each template sees: one dict, made when
     the template is loaded, where Jinja2 makes a view of the environment's globals.
@@ -34,6 +58,8 @@ class ThemeEnvironment(jinja2.Environment):
     the imported template's, and through a view that comparison runs in Python, name by
     name. The renderer sets the environment's globals before it loads any template.
     """
+
+    template_class = ThemeTemplate
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:  # type: ignore[override]
         return {**self.globals, **(d or {})}
