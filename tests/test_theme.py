@@ -87,3 +87,50 @@ def test_templates_escape_text_and_keep_what_is_already_safe():
     assert page.render(text="<script>&", html=html, number=3) == "&lt;script&gt;&amp;|<b>safe</b>|3|<i>&lt;script&gt;&amp;</i>"
     assert escape(html) is html
     assert escape("<a>") == Markup("&lt;a&gt;") and type(escape("<a>")) is Markup
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site / "site")): path.read_bytes() for path in sorted((site / "site").rglob("*")) if path.is_file()}
+
+
+def test_cards_made_before_the_pages_workers_fork_are_the_ones_pages_show(scratch_site, monkeypatch):
+    """With workers, every letter's card is made first, on every core, and the pages
+    reuse them: the site is the one a single process makes. A card that reads the page's
+    address is not made ahead, and each page still shows its own."""
+    from docket.engine import rendering
+    from docket.site.fragments import Fragments
+
+    site = two_letters(scratch_site)
+    build(site, search=False, workers=1)
+    alone = _site_files(site)
+    kept = []
+    original_keep = Fragments.keep
+    monkeypatch.setattr(Fragments, "keep", lambda self, name, calls, made: kept.extend(made) or original_keep(self, name, calls, made))
+    monkeypatch.setattr(rendering, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(rendering, "CHUNK", 1)
+    monkeypatch.setattr(rendering, "CARD_CHUNK", 1)
+    build(site, search=False, workers=2, use_cache=False)
+    assert len(kept) == 4 and all('<div class="card">' in card for card in kept)  # two letters, with and without summary
+    assert _site_files(site) == alone
+
+    checked = check(site)
+    renderer = Renderer(checked.site, checked.config, site)
+    ids = sorted(checked.site.letters)
+    renderer.keep_cards(ids, renderer.cards_ahead(ids))
+    made_again = []
+    original_macro = Fragments._macro
+    monkeypatch.setattr(Fragments, "_macro", lambda self, context, name, inputs: made_again.append(name) or original_macro(self, context, name, inputs))
+    year_page = next(key for key in renderer.index_page_keys() if key.section == "letters")
+    assert '<div class="card">' in renderer.index_page(year_page).html
+    assert "letter_card" not in made_again
+
+    kept.clear()
+    card = (THEME_DIR / "macros/letter_card.html").read_text().replace('<div class="card">', '<div class="card" data-on="{{ page_url }}">')
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates/macros").mkdir(exist_ok=True)
+    (site / "templates/macros/letter_card.html").write_text(card)
+    build(site, search=False, workers=2, use_cache=False)
+    assert kept == []
+    for url in ("/people/ali-khamenei/", "/letters/"):
+        shown = page(site, url)
+        assert shown.count('data-on="') >= 2 and shown.count('data-on="') == shown.count(f'data-on="{url}"'), url

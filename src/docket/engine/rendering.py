@@ -11,6 +11,10 @@ of the pages serve keeps or a ``#fragment`` check reads, the URL of the others. 
 come back in order, so the output is the same, byte for byte, whatever the number of
 workers.
 
+Before the pages, every letter's card (the fragment most pages show: see
+``site/fragments.py``) is made once, shared out the same way, so that the workers forked
+for the pages inherit them: each would otherwise make nearly every card itself.
+
 This process renders too, beside one worker fewer: a forked worker ends up with its own
 copy of most of the memory pages that hold the site (reading an object writes its
 reference count, which copies its page), and this process copies none.
@@ -37,6 +41,7 @@ CHUNK = 128  # pages per task: large enough to amortise the round trip, small en
 #: thousands of them (correspondences, months, entities' lists)
 INDEX_CHUNK = 32
 MIN_PARALLEL = 1000  # below this many record pages, starting workers costs more than it saves
+CARD_CHUNK = 500  # letters whose cards a worker makes per task
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,17 @@ class RenderJob:
         return sent, dataclasses.replace(report, cpu_seconds=children_cpu() - before)
 
 
+def _cards_first(renderer: Renderer, workers: int) -> None:
+    """Every letter's card, made on every core and kept in this process before the page
+    workers fork; nothing if the theme's card is one only a page can make."""
+    ids = sorted(renderer.site.letters)
+    chunks = [ids[i : i + CARD_CHUNK] for i in range(0, len(ids), CARD_CHUNK)]
+    for chunk, made in zip(chunks, in_workers(renderer.cards_ahead, chunks, workers, share=True)):
+        if made is None:
+            return
+        renderer.keep_cards(chunk, made)
+
+
 def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress, tasks: list[list[str]] | None = None) -> Iterator[tuple[list[Page], IndexReport | None]]:
     """Write the data files and render and write every page: the Data page, record pages
     task by task, then the index pages.
@@ -123,6 +139,8 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
     work += [Task(-1, index=tuple(keys[i : i + INDEX_CHUNK])) for i in range(0, len(keys), INDEX_CHUNK)]
     if sum(map(len, tasks)) < MIN_PARALLEL or len(tasks) < 2:
         workers = 1
+    else:
+        _cards_first(renderer, workers)
     total, done = renderer.page_count() + 1, 0  # and the Data page
     for pages, report in in_workers(job.run, work, workers, share=True):
         yield pages, report

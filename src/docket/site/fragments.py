@@ -16,7 +16,7 @@ page's context and keyed on their values, so it is never reused where they diffe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 import jinja2
 from jinja2 import nodes
@@ -63,6 +63,20 @@ class Fragments:
         if found is None:
             found = self._html[key] = self._macro(context, name, inputs)(*args, **kwargs)
         return found
+
+    def ahead(self, name: str, calls: Sequence[tuple]) -> list[Markup] | None:
+        """Macro ``name`` rendered for each tuple of arguments in ``calls``, before any page
+        asks (possibly in another process: see ``keep``); None if the macro reads more
+        than its arguments, which only a page can give it."""
+        if self.inputs(name):
+            return None
+        macro = getattr(self.env.get_template(macro_template(name)).module, name)
+        return [macro(*args) for args in calls]
+
+    def keep(self, name: str, calls: Sequence[tuple], made: Sequence[Markup]) -> None:
+        """What ``ahead`` made, reused where a page calls ``cached(name, *args)``."""
+        for args, html in zip(calls, made):
+            self._html[(name, args, (), ())] = html
 
     def _macro(self, context: jinja2.runtime.Context, name: str, inputs: tuple[str, ...]) -> Any:
         template = self.env.get_template(macro_template(name))

@@ -9,7 +9,7 @@ overrides any one template of the default theme with a file of the same name in 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -120,6 +120,19 @@ class Renderer:
     def index_pages(self) -> Iterator[Page]:
         for key in self.index_page_keys():
             yield self.index_page(key)
+
+    def card_calls(self, letter_ids: Sequence[str]) -> list[tuple]:
+        """The ways pages show these letters' cards: with their summary and without."""
+        return [(self.views.card(i), summary) for i in letter_ids for summary in (True, False)]
+
+    def cards_ahead(self, letter_ids: Sequence[str]) -> list[Markup] | None:
+        """These letters' cards, as ``card_calls`` lists them, before any page asks for
+        them; None if the theme's card reads what only a page can give it."""
+        return self.fragments.ahead("letter_card", self.card_calls(letter_ids))
+
+    def keep_cards(self, letter_ids: Sequence[str], made: Sequence[Markup]) -> None:
+        """Cards made by ``cards_ahead`` (here or in another process), for every page."""
+        self.fragments.keep("letter_card", self.card_calls(letter_ids), made)
 
     def index_page_keys(self) -> list[IndexKey]:
         """The pages that are not a record's, each named by its section and part.
