@@ -75,8 +75,9 @@ def test_the_archives_own_home_page_introduction(tmp_path):
 
 
 def test_templates_escape_text_and_keep_what_is_already_safe():
-    """Text is escaped; HTML marked safe (a macro's output, a text's HTML) is output as
-    it is, the same string rather than a copy."""
+    """Text is escaped as markupsafe escapes it; HTML marked safe (a macro's output, a
+    text's HTML) is output as it is, the same string rather than a copy."""
+    import markupsafe
     from markupsafe import Markup
 
     from docket.site.theme import escape, make_environment
@@ -86,7 +87,9 @@ def test_templates_escape_text_and_keep_what_is_already_safe():
     html = Markup("<b>safe</b>")
     assert page.render(text="<script>&", html=html, number=3) == "&lt;script&gt;&amp;|<b>safe</b>|3|<i>&lt;script&gt;&amp;</i>"
     assert escape(html) is html
-    assert escape("<a>") == Markup("&lt;a&gt;") and type(escape("<a>")) is Markup
+    for text in ("<a href='x'>\"Tom\" & Jerry</a>", "plain", "", "ü → ا"):
+        assert escape(text) == str(markupsafe.escape(text))
+    assert escape(3) == "3" and escape(None) == "None"
 
 
 def _site_files(site: Path) -> dict[str, bytes]:
