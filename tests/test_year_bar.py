@@ -203,3 +203,26 @@ def test_an_event_of_many_years_links_the_timeline_by_century(output):
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', lede[: lede.index("</p>")])
     expected = [(f"/timeline/{_first_in(start)}/", label) for start, label in zip(range(1500, 2100, 100), CENTURIES)]
     assert [(urljoin("/events/long-war/", href), label) for href, label in links] == expected
+
+
+def test_a_correspondence_of_many_years_counts_its_letters_by_century(output):
+    html = _read(output, "/correspondence/ali-khamenei--ismail-haniyeh/")
+    assert '<h2 id="by-year-heading">Letters by century</h2>' in html
+    start = html.index('<table class="counts">')
+    table = html[start : html.index("</table>", start)]
+    assert '<th scope="col">Century</th><th scope="col">From <bdi>Ali Khamenei</bdi></th>' in table
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>(\d+)</td></tr>', table)
+    assert [label for label, _, _ in rows] == CENTURIES + ["Undated"]
+    counts = [_letters([y for y in YEARS if start <= y < start + 100]) for start in range(1500, 2100, 100)]
+    assert [(int(one), int(other)) for _, one, other in rows] == [(n, 0) for n in counts] + [(1, 0)]
+
+
+def test_a_correspondence_of_a_few_years_counts_its_letters_by_year(tmp_path):
+    files = {key: value for key, value in centuries_files().items() if not key.startswith("content/letters/")}
+    for name, year, sender, recipient in (("a", 2021, "ali-khamenei", "ismail-haniyeh"), ("b", 2021, "ismail-haniyeh", "ali-khamenei"), ("c", 2023, "ali-khamenei", "ismail-haniyeh")):
+        files[f"content/letters/{name}.md"] = letter(f"date: {year}-05-01\nsenders: [{sender}]\nrecipients: [{recipient}]\ntext: full\nsource: {{title: A source}}\n")
+    write(tmp_path, files)
+    build(tmp_path, tmp_path / "site", search=False)
+    html = _read(tmp_path / "site", "/correspondence/ali-khamenei--ismail-haniyeh/")
+    assert '<h2 id="by-year-heading">Letters by year</h2>' in html and '<th scope="col">Year</th>' in html
+    assert re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>(\d+)</td></tr>', html) == [("2021", "1", "1"), ("2023", "1", "0")]

@@ -29,6 +29,7 @@ from docket.site.page import IndexKey, Page
 from docket.site.paging import PAGE_SIZE, page_count, page_items, pagination
 from docket.site.timeline import year_order
 from docket.site.views import LetterCard, Link
+from docket.site.year_bar import span_step, spans_of, unit
 
 if TYPE_CHECKING:
     from docket.site.render import Renderer
@@ -152,14 +153,20 @@ class CorrespondencePages:
         letter = site.letters[letter_id]
         return ThreadLetter(self.views.card(letter_id), addresses(letter.in_reply_to), addresses(site.replies.get(letter_id, [])))
 
-    def year_counts(self, correspondence: Correspondence) -> list[tuple[str, int, int]]:
-        """(year, letters from the first, from the second) for every year of the correspondence."""
+    def year_counts(self, correspondence: Correspondence) -> tuple[list[tuple[str, int, int]], str]:
+        """(year, letters from the first, from the second) for every year of the
+        correspondence, and what a row is ("Year"); past 40 years, a row is a decade or
+        a century (``year_bar.span_step``), so that the table stays short."""
         counts: dict[str, list[int]] = {}
         year_of = self.renderer.entity_lists.year_of
         for letter_id in correspondence.letters:
             row = counts.setdefault(year_of(letter_id), [0, 0])
             row[writer(self.site.letters[letter_id], correspondence) != correspondence.first] += 1
-        return [(year_label(year), *counts[year]) for year in sorted(counts, key=year_order)]
+        step = span_step(counts)
+        rows = []
+        for label, years in spans_of(sorted(counts, key=year_order), step):
+            rows.append((year_label(years[0]) if step == 1 else label, sum(counts[y][0] for y in years), sum(counts[y][1] for y in years)))
+        return rows, unit(step)
 
     def page(self, name: str, number: int) -> Page:
         correspondence = self.site.correspondences[name]
@@ -173,6 +180,7 @@ class CorrespondencePages:
                 groups.append(YearGroup(year_label(year), year, []))
             groups[-1].cards.append(self._thread(correspondence, letter_id))
         title = self.title(correspondence)
+        years, year_unit = self.year_counts(correspondence) if number == 1 else ([], "Year")
         html = self.renderer.render(
             "correspondence.html",
             url,
@@ -183,7 +191,8 @@ class CorrespondencePages:
             count=len(correspondence.letters),
             forward=correspondence.forward,
             backward=correspondence.backward,
-            years=self.year_counts(correspondence) if number == 1 else [],
+            years=years,
+            year_unit=year_unit,
             pictures=self.renderer.pictures.letters(correspondence.letters) if number == 1 else [],
             groups=groups,
             pages=pagination(self.views.href(base), len(correspondence.letters), number),
