@@ -283,3 +283,17 @@ def test_the_base_map_is_what_the_script_makes(tmp_path):
     shipped = REPO / "src" / "docket" / "site" / "pictures" / "basemap.json"
     assert made.read_bytes() == shipped.read_bytes()
     assert len(shipped.read_bytes()) < 60_000
+
+
+@pytest.mark.parametrize("spread", [range(1541, 2023, 3), range(2001, 2031), range(1200, 2001, 7), [1552, 1553]])
+def test_the_axis_labels_of_the_years_chart_stay_inside_it_and_clear_of_each_other(spread):
+    import re
+
+    counts = Counter({str(year): 1 + year % 3 for year in spread})
+    svg = years.years_picture(counts).svg
+    labels = [(float(x), label) for x, label in re.findall(r'<text x="([\d.]+)" y="[\d.]+" class="axis" text-anchor="middle">([^<]+)</text>', svg)]
+    step, counted = years.bins(counts)
+    assert labels and labels[0][1] == years.bin_label(counted[0][0], step), svg
+    edges = [(x - len(label) * years.AXIS_CHAR / 2, x + len(label) * years.AXIS_CHAR / 2) for x, label in labels]
+    assert all(0 <= left and right <= years.WIDTH for left, right in edges), labels
+    assert all(right + years.AXIS_GAP <= left for (_, right), (left, _) in zip(edges, edges[1:])), labels

@@ -20,6 +20,8 @@ WIDTH, HEIGHT = 480, 190
 LEFT, RIGHT, TOP, BOTTOM = 34, 6, 20, 26
 LABEL_ROOM = 52  # px an axis label needs
 VALUE_ROOM = 30  # px a bar needs for its value on top
+AXIS_CHAR = 9.0  # px a character of an axis label takes at most (15 px type, on a phone)
+AXIS_GAP = 6.0  # px between two axis labels
 
 
 def bins(years: Counter[str]) -> tuple[int, list[tuple[int, int]]]:
@@ -72,6 +74,7 @@ def _bars(counted: list[tuple[int, int]], step: int, peak: int) -> list[str]:
         text("0", x=float(LEFT - 4), y=float(base + 4), class_="axis", text_anchor="end"),
     ]
     labelled_peak = False
+    labels_end = 0.0  # where the last axis label drawn ends
     for index, (start, n) in enumerate(counted):
         x = LEFT + index * slot + (slot - bar_w) / 2
         centre = LEFT + (index + 0.5) * slot
@@ -84,6 +87,11 @@ def _bars(counted: list[tuple[int, int]], step: int, peak: int) -> list[str]:
                 room = len(str(n)) * 4.0
                 body.append(text(str(n), x=min(max(centre, LEFT + room), WIDTH - RIGHT - room), y=base - h - 4, class_="value", text_anchor="middle"))
         if index % every == 0:
-            body.append(text(bin_label(start, step), x=centre, y=float(HEIGHT - 8), class_="axis", text_anchor="middle"))
+            label = bin_label(start, step)
+            half = len(label) * AXIS_CHAR / 2
+            at = min(max(centre, half), WIDTH - RIGHT - half)  # inside the picture at either end
+            if at - half >= labels_end:  # and clear of the label before it
+                body.append(text(label, x=at, y=float(HEIGHT - 8), class_="axis", text_anchor="middle"))
+                labels_end = at + half + AXIS_GAP
     body.append(element("line", x1=float(LEFT), y1=float(base), x2=float(WIDTH - RIGHT), y2=float(base), class_="baseline"))
     return body
