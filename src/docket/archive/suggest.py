@@ -21,6 +21,7 @@ suggested in it; ``suggest_links = false`` in ``docket.toml`` turns them all off
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 from typing import Iterable, NamedTuple
 
 import ahocorasick_rs
@@ -42,6 +43,7 @@ class Found(NamedTuple):
     ids: tuple[str, ...]  # the entities of that name, sorted
 
 
+@cache  # asked of every character next to a name found: mostly the same spaces and stops
 def _is_word(char: str) -> bool:
     return char.isalnum() or char in JOINERS or unicodedata.category(char)[0] == "M"
 
@@ -107,7 +109,7 @@ def suggestions(letter: Letter, site: Site, names: Names) -> list[SourceError]:
     known = {ref.target for ref in letter.refs} | {ref.target for ref in site.inline.get(letter.id, ())}
     left = set(letter.leave_unlinked)
     found = []
-    for _, prose in sorted(letter.prose.items(), key=lambda item: (item[1].lines[0], item[1].cols[0])):
+    for _, prose in sorted(letter.prose.items(), key=lambda item: item[1].first_place()):
         for start, name, ids in names.find(prose.text):
             if name in left or known.intersection(ids):
                 continue

@@ -10,8 +10,6 @@ quoted value with escapes) on, columns are unknown.
 
 from __future__ import annotations
 
-from array import array
-
 from docket.archive.markdown.prose import Prose
 
 Mark = tuple[int, int, int]  # offset in a text, line in the file, column (0: unknown)
@@ -39,7 +37,7 @@ def value_marks(value: str, lines: list[str], key_line: int) -> tuple[Mark, ...]
 
 
 def body_prose(prose: Prose, body_line: int) -> Prose:
-    return Prose(prose.text, prose.starts, array("i", (body_line + line - 1 for line in prose.lines)), prose.cols)
+    return prose.moved_down(body_line - 1)
 
 
 def field_prose(prose: Prose, text: str, value: str, lines: list[str], key_line: int) -> Prose:
@@ -52,12 +50,13 @@ def field_prose(prose: Prose, text: str, value: str, lines: list[str], key_line:
         line_starts.append(at)
         at += len(text_line) + 1
     marks: list[Mark] = []
-    for index, (start, line, col) in enumerate(prose.marks()):
-        length = (prose.starts[index + 1] if index + 1 < len(prose.starts) else len(prose.text)) - start
+    placed, breaks = prose.marks(), where.marks()
+    for index, (start, line, col) in enumerate(placed):
+        length = (placed[index + 1][0] if index + 1 < len(placed) else len(prose.text)) - start
         first = line_starts[line - 1] + max(col - 1, 0)
         file_line, file_col = where.place(first)
         marks.append((start, file_line, (file_col or 0) if col else 0))
-        for offset, number, column in where.marks():
+        for offset, number, column in breaks:
             if first < offset < first + length:
                 marks.append((start + offset - first, number, column if col else 0))
     return Prose.of(prose.text, marks)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -38,27 +38,46 @@ InlineRule = Callable[[StateInline, bool], bool]
 class Prose:
     """A text's prose (see the module) and where each of its lines stands: the offset in
     ``text`` where it starts, its line and its column, 1-based, the column 0 when unknown.
-    Kept as arrays: a build keeps one for every letter, and its cache pickles them."""
+
+    The three are kept in one array, every line's offset, then every line's line, then
+    every line's column: a build keeps one for every text of every letter, its reading
+    workers send them back and its cache pickles them, and one array costs a third of
+    three to pickle.
+    """
 
     text: str
-    starts: array
-    lines: array
-    cols: array
+    places: array
 
     @classmethod
     def of(cls, text: str, marks: Sequence[tuple[int, int, int]]) -> "Prose":
         """From ``(offset, line, column)`` of each line, in order of offset."""
         starts, lines, cols = zip(*marks) if marks else ((), (), ())
-        return cls(text, array("i", starts), array("i", lines), array("i", cols))
+        return cls(text, array("i", (*starts, *lines, *cols)))
 
-    def marks(self) -> Iterator[tuple[int, int, int]]:
-        return zip(self.starts, self.lines, self.cols)
+    def marks(self) -> list[tuple[int, int, int]]:
+        """``(offset, line, column)`` of each line."""
+        n = len(self.places) // 3
+        return list(zip(self.places[:n], self.places[n : 2 * n], self.places[2 * n :]))
+
+    def first_place(self) -> tuple[int, int]:
+        """The line and column of its first line."""
+        n = len(self.places) // 3
+        return self.places[n], self.places[2 * n]
+
+    def moved_down(self, lines: int) -> "Prose":
+        """The same prose ``lines`` lines further down its file."""
+        n = len(self.places) // 3
+        places = array("i", self.places)
+        for index in range(n, 2 * n):
+            places[index] += lines
+        return Prose(self.text, places)
 
     def place(self, offset: int) -> tuple[int, int | None]:
         """The line and column (or None) of the character at ``offset``."""
-        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        col = self.cols[index]
-        return self.lines[index], (col + offset - self.starts[index] if col else None)
+        n = len(self.places) // 3
+        index = max(bisect.bisect_right(self.places, offset, 0, n) - 1, 0)
+        col = self.places[2 * n + index]
+        return self.places[n + index], (col + offset - self.places[index] if col else None)
 
 
 def _not_prose(by_start: dict[str, list[InlineRule]]) -> InlineRule:
@@ -121,7 +140,7 @@ def collect_prose(state: StateCore) -> None:
         ranges = taken.get(id(content))
         texts.append(_blanked(content, ranges) if ranges else content)
     if texts:
-        state.env[ENV_KEY] = Prose(GAP.join(texts).replace("\n", " "), array("i", starts), array("i", lines), array("i", cols))
+        state.env[ENV_KEY] = Prose(GAP.join(texts).replace("\n", " "), array("i", starts + lines + cols))
     else:
         state.env[ENV_KEY] = None
 
