@@ -113,11 +113,11 @@ class RenderJob:
 def _cards_first(renderer: Renderer, workers: int) -> None:
     """Every letter's card, made on every core and kept in this process before the page
     workers fork; nothing if the theme's card is one only a page can make."""
+    if not renderer.cards_can_be_made_ahead():
+        return
     ids = sorted(renderer.site.letters)
     chunks = [ids[i : i + CARD_CHUNK] for i in range(0, len(ids), CARD_CHUNK)]
     for chunk, made in zip(chunks, in_workers(renderer.cards_ahead, chunks, workers, share=True)):
-        if made is None:
-            return
         renderer.keep_cards(chunk, made)
 
 
@@ -146,4 +146,3 @@ def render_pages(job: RenderJob, workers: int, progress: Progress = no_progress,
         yield pages, report
         done += len(pages)
         progress("render", done, total)
-

@@ -50,12 +50,7 @@ class Fragments:
 
     def cached(self, context: jinja2.runtime.Context, name: str, *args: Any, **kwargs: Any) -> Markup:
         inputs = self.inputs(name)
-        key = (
-            name,
-            args,
-            tuple(sorted(kwargs.items())) if kwargs else (),
-            tuple([context.resolve_or_missing(n) for n in inputs]) if inputs else (),
-        )
+        key = _key(name, args, kwargs, [context.resolve_or_missing(n) for n in inputs])
         try:
             found = self._html.get(key)
         except TypeError:  # an input that cannot be a key (a list, say): no reuse
@@ -64,19 +59,21 @@ class Fragments:
             found = self._html[key] = self._macro(context, name, inputs)(*args, **kwargs)
         return found
 
-    def ahead(self, name: str, calls: Sequence[tuple]) -> list[Markup] | None:
-        """Macro ``name`` rendered for each tuple of arguments in ``calls``, before any page
-        asks (possibly in another process: see ``keep``); None if the macro reads more
-        than its arguments, which only a page can give it."""
-        if self.inputs(name):
-            return None
+    def reads_only_its_arguments(self, name: str) -> bool:
+        """Whether macro ``name`` can be rendered before any page asks for it (``ahead``)."""
+        return not self.inputs(name)
+
+    def ahead(self, name: str, calls: Sequence[tuple]) -> list[Markup]:
+        """Macro ``name``, one that reads only its arguments, rendered for each tuple of
+        arguments in ``calls`` before any page asks (possibly in another process: see
+        ``keep``)."""
         macro = getattr(self.env.get_template(macro_template(name)).module, name)
         return [macro(*args) for args in calls]
 
     def keep(self, name: str, calls: Sequence[tuple], made: Sequence[Markup]) -> None:
         """What ``ahead`` made, reused where a page calls ``cached(name, *args)``."""
         for args, html in zip(calls, made):
-            self._html[(name, args, (), ())] = html
+            self._html[_key(name, args, {}, ())] = html
 
     def _macro(self, context: jinja2.runtime.Context, name: str, inputs: tuple[str, ...]) -> Any:
         template = self.env.get_template(macro_template(name))
@@ -117,3 +114,9 @@ class Fragments:
             else:
                 free.add(node.name)
         return free
+
+
+def _key(name: str, args: tuple, kwargs: dict[str, Any], inputs: Sequence[Any]) -> tuple:
+    """Where the cache keeps a macro's HTML: the macro, its arguments, and the values of
+    the other names it reads."""
+    return (name, args, tuple(sorted(kwargs.items())) if kwargs else (), tuple(inputs))

@@ -125,9 +125,13 @@ class Renderer:
         """The ways pages show these letters' cards: with their summary and without."""
         return [(self.views.card(i), summary) for i in letter_ids for summary in (True, False)]
 
-    def cards_ahead(self, letter_ids: Sequence[str]) -> list[Markup] | None:
+    def cards_can_be_made_ahead(self) -> bool:
+        """Whether the theme's card reads only its arguments, not what a page gives it."""
+        return self.fragments.reads_only_its_arguments("letter_card")
+
+    def cards_ahead(self, letter_ids: Sequence[str]) -> list[Markup]:
         """These letters' cards, as ``card_calls`` lists them, before any page asks for
-        them; None if the theme's card reads what only a page can give it."""
+        them (when ``cards_can_be_made_ahead``)."""
         return self.fragments.ahead("letter_card", self.card_calls(letter_ids))
 
     def keep_cards(self, letter_ids: Sequence[str], made: Sequence[Markup]) -> None:
