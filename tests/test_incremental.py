@@ -133,7 +133,7 @@ def test_check_reads_the_build_cache_but_never_writes_it(scratch_site, monkeypat
     before = stored.stat().st_mtime_ns, stored.read_bytes()
     parsed = []
     real = cache.read_document
-    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems: parsed.append(rel) or real(rel, raw, problems))
+    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems, names: parsed.append(rel) or real(rel, raw, problems, names))
     assert check(site).problems.errors == [] and parsed == []
     (site / "content/letters/b.md").write_text(REPLY.replace("recipients: [ali-khamenei]", "recipients: [ali-khamenie]"))
     errors = check(site).problems.errors
@@ -189,7 +189,7 @@ def test_a_failed_build_keeps_the_parsed_files_for_the_next(scratch_site, monkey
     assert sorted(p.name for p in (site / ".docket-cache").iterdir()) == [".gitignore", "files.pickle"]
     parsed = []
     real = cache.read_document
-    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems: parsed.append(rel) or real(rel, raw, problems))
+    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems, names: parsed.append(rel) or real(rel, raw, problems, names))
     (site / "content/letters/b.md").write_text(REPLY)
     result = build(site, search=False)
     assert parsed == ["content/letters/b.md"] and not result.problems.errors
@@ -209,19 +209,19 @@ def test_the_parsed_files_are_written_only_when_some_changed(scratch_site):
     assert stored.stat().st_mtime_ns != before
 
 
-def test_a_one_off_build_lets_go_of_what_only_reading_needed_and_serve_keeps_it(scratch_site):
+def test_a_one_off_build_lets_go_of_the_parsed_files_and_serve_keeps_them(scratch_site):
     """Before rendering, a build that keeps nothing for the next in memory drops the
-    letters' prose (read for suggestions alone); serve's builds, given their cache, keep
-    it for the next incremental check."""
+    parsed files (saved by then, in full); serve's builds, given their cache, keep them
+    for the next incremental check."""
+    from docket.engine.build import _let_go_of_reading
     from docket.engine.cache import BuildCache, load_cache
 
     site = site_with_two_letters(scratch_site)
-    one_off = build(site, search=False, keep=True)
-    assert all(letter.prose == {} for letter in one_off.renderer.site.letters.values())
-    saved = load_cache(site).files  # saved before they were let go: in full
-    letters = [entry.document for rel, entry in saved.items() if rel.startswith("content/letters/")]
-    assert len(letters) == 2 and all(document.prose for document in letters)
+    build(site, search=False)
+    saved = load_cache(site)
+    assert len([rel for rel in saved.files if rel.startswith("content/letters/")]) == 2
+    _let_go_of_reading(saved)
+    assert saved.files == {}
     kept = BuildCache()
-    served = build(site, search=False, cache=kept, keep=True)
-    assert any(letter.prose for letter in served.renderer.site.letters.values())
-    assert all(entry.document.prose for entry in kept.files.values() if entry.document and entry.document.kind == "letter")
+    build(site, search=False, cache=kept, keep=True)
+    assert len([rel for rel in kept.files if rel.startswith("content/letters/")]) == 2

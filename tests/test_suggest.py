@@ -166,3 +166,39 @@ def test_the_real_archive_gets_suggestions_that_point_at_the_names(tmp_path):
         assert suggestion.col is not None, suggestion.format()
         line = (copy / suggestion.path).read_text(encoding="utf-8").split("\n")[suggestion.line - 1]
         assert line[suggestion.col - 1 :].startswith(name), suggestion.format()
+
+
+def test_names_are_found_as_letters_are_read_and_found_again_only_where_a_change_of_names_matters(scratch_site, monkeypatch):
+    """The build cache keeps the names found in each letter. When entities' names change,
+    a letter is read again only if it found a name now gone (what that name hid may show)
+    or its file holds every word of a new name, even over a line break."""
+    from docket.engine import cache
+
+    entities = {rel: text for rel, text in ENTITIES.items() if "soleimani" not in rel}
+    body = "A word from Qasem\nSoleimani's office, and from the Office of the Supreme Leader."
+    site = scratch_site({**entities, "content/letters/a.md": letter(FRONT, body), "content/letters/b.md": letter(FRONT, "Nobody named.")})
+    first = build(site, search=False)
+    assert [s.message.split(" names ")[0] for s in first.problems.suggestions] == ["'Office of the Supreme Leader'"]
+
+    parsed: list[str] = []
+    real = cache.read_document
+    monkeypatch.setattr(cache, "read_document", lambda rel, raw, problems, names: parsed.append(rel) or real(rel, raw, problems, names))
+    (site / "content/people/qasem-soleimani.md").write_text(ENTITIES["content/people/qasem-soleimani.md"], encoding="utf-8")
+    second = build(site, search=False)
+    assert parsed == ["content/people/qasem-soleimani.md", "content/letters/a.md"]
+    assert [s.format().split(" — ")[0] for s in second.problems.suggestions] == [
+        "content/letters/a.md:8:13: 'Qasem Soleimani' names person qasem-soleimani",
+        "content/letters/a.md:9:34: 'Office of the Supreme Leader' names organization office-of-the-supreme-leader",
+    ]
+    assert at(site, 8, 13).startswith("Qasem") and at(site, 9, 34).startswith("Office") and at(site, 9, 48).startswith("Supreme")
+
+    parsed.clear()
+    (site / "content/organizations/office-of-the-supreme-leader.md").unlink()
+    third = build(site, search=False)
+    assert parsed == ["content/letters/a.md"]
+    assert [s.format().split(" — ")[0] for s in third.problems.suggestions] == [
+        "content/letters/a.md:8:13: 'Qasem Soleimani' names person qasem-soleimani",
+        "content/letters/a.md:9:48: 'Supreme Leader' names person khamenei-alias",
+    ]
+    parsed.clear()
+    assert build(site, search=False).up_to_date and parsed == []

@@ -1,18 +1,20 @@
 """Gather: walk ``content/`` and read every Markdown file into a :class:`Document`.
 
 A document is what the file says, not yet what it means: front-matter values with their
-line numbers, its Markdown texts parsed, and where the body starts. Problems that stop a file from being
-read at all (not UTF-8, no closing fence, broken YAML) are reported here; the file is then
-left out of the later stages, which still run on everything else.
+line numbers, its Markdown texts parsed, where the body starts, and in a letter, where
+its texts give the entities' names. Problems that stop a file from being read at all
+(not UTF-8, no closing fence, broken YAML) are reported here; the file is then left out
+of the later stages, which still run on everything else.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 from docket.archive.frontmatter import (
     DuplicateKey,
@@ -29,11 +31,14 @@ from docket.archive.kinds import (
 )
 from docket.archive.markdown import Rendered, render_inline_source, render_source
 from docket.archive.markdown.prose import Prose
-from docket.archive.textmap import body_prose, field_prose
+from docket.archive.names import NameFound, Names, written_names
+from docket.archive.textmap import field_places
 from docket.errors import Problems
 from docket.paths import ID_RULE, RecordId, is_valid_id
 
 FENCE = "---"
+LETTERS = f"content/{KINDS['letter'].folder}/"  # where the letters' files are
+Place = tuple[int, int | None]  # a line and a column (None where it cannot be told)
 NAME_MAX_BYTES = 255
 
 
@@ -53,9 +58,8 @@ class Document:
     #: cache keeps them), their references' lines counted in the file. Only the parse is
     #: kept: nothing after reading needs the body's source.
     markdown: dict[str, Rendered] = field(default_factory=dict)
-    #: a letter's texts where names are looked for (its Markdown texts' prose and its
-    #: summary), by field, placed in the file (``archive/textmap.py``, ``archive/suggest.py``)
-    prose: dict[str, Prose] = field(default_factory=dict)
+    #: in a letter, the entities' names its texts give, in file order (``archive/names.py``)
+    names_found: tuple[NameFound, ...] = ()
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -100,11 +104,14 @@ def content_files(site_dir: Path, problems: Problems) -> list[tuple[str, Path]]:
 class Reader(Protocol):
     """Turns content files into documents (``engine.cache.BuildCache`` parses only the changed ones)."""
 
-    def read_all(self, files: Sequence[tuple[str, Path]], problems: Problems, parallel: bool = True) -> list[Document | None]: ...
+    def read_all(self, files: Sequence[tuple[str, Path]], problems: Problems, parallel: bool = True, names: Names | None = None) -> list[Document | None]: ...
 
 
-def load_documents(site_dir: Path, problems: Problems, reader: Reader, parallel: bool = True) -> list[Document]:
-    """Every content file as a Document, read by ``reader`` (on every core if ``parallel``)."""
+def load_documents(site_dir: Path, problems: Problems, reader: Reader, parallel: bool = True, find_names: bool = True) -> list[Document]:
+    """Every content file as a Document, read by ``reader`` (on every core if ``parallel``).
+
+    The entities are read first, so that the letters can be searched for their names as
+    they are read (unless not ``find_names``)."""
     files = []
     seen: dict[str, tuple[str, str]] = {}  # folded name -> (file, name as written)
     for rel, path in content_files(site_dir, problems):
@@ -115,7 +122,12 @@ def load_documents(site_dir: Path, problems: Problems, reader: Reader, parallel:
             continue
         seen.setdefault(key, (rel, stem))
         files.append((rel, path))
-    documents = [document for document in reader.read_all(files, problems, parallel) if document is not None]
+    letter_files = [(rel, path) for rel, path in files if rel.startswith(LETTERS)]
+    entity_files = [(rel, path) for rel, path in files if not rel.startswith(LETTERS)]
+    entities = [document for document in reader.read_all(entity_files, problems, parallel) if document is not None]
+    names = Names(name for document in entities for name in written_names(document.fields)) if find_names else Names()
+    letters = [document for document in reader.read_all(letter_files, problems, parallel, names) if document is not None]
+    documents = sorted(entities + letters, key=lambda document: document.path)
     if not documents and not problems.errors:
         problems.error("content", None, "content/ holds no letters or entities", "add one with 'docket new letter'")
     return documents
@@ -139,7 +151,8 @@ def record_identity(rel: str, problems: Problems) -> tuple[str, RecordId] | None
     return KIND_OF_FOLDER[parts[1]], RecordId(stem)
 
 
-def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
+def read_document(rel: str, raw: bytes, problems: Problems, names: Names | None = None) -> Document | None:
+    """The document in a file, or None (reported); in a letter, ``names`` are looked for."""
     identity = record_identity(rel, problems)
     if identity is None:
         return None
@@ -174,13 +187,13 @@ def read_document(rel: str, raw: bytes, problems: Problems) -> Document | None:
         problems.warning(rel, line + 2, message, hint)
     body = "\n".join(lines[close + 1 :])
     document = Document(rel, kind, record_id, front, close + 2, 2, has_text=bool(body.strip()))
-    document.markdown = parse_markdown(document, body, lines)
+    document.markdown = parse_markdown(document, body, lines, names or Names())
     return document
 
 
-def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str, Rendered]:
+def parse_markdown(document: Document, body: str, lines: list[str], names: Names) -> dict[str, Rendered]:
     """The document's Markdown texts, parsed, with their references' lines counted in the file
-    (and, for a letter, ``document.prose``: where names are looked for).
+    (and, for a letter, ``document.names_found``).
 
     A field's text starts on the line of its key, or on the next for a block (``note: |``);
     columns are given in the body only, where the text stands as written.
@@ -189,10 +202,13 @@ def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str,
     parsed = {"body": _in_file(body_rendered, document.body_line, True)}
     if document.kind != "letter":
         return parsed
-    if body_rendered.prose:
-        document.prose["body"] = body_prose(body_rendered.prose, document.body_line)
+    def in_body(places: list[Place]) -> list[Place]:
+        return [(document.body_line + line - 1, col) for line, col in places]
+
+    in_text = [NameFound(*place) for place in _names_in(body_rendered.prose, names, in_body)]
     fields = [(name, lambda text, doc_id=doc_id: render_source(text, doc_id)) for name, doc_id in LETTER_MARKDOWN_FIELDS.items()]
     fields += [(name, render_inline_source) for name in LETTER_INLINE_MARKDOWN_FIELDS]
+    in_fields = []
     for name, render in fields:
         value = document.fields.get(name)
         if isinstance(value, str) and value.strip():
@@ -201,13 +217,27 @@ def parse_markdown(document: Document, body: str, lines: list[str]) -> dict[str,
             first = line + 1 if after_key[:1] in ("|", ">") else line
             rendered = render(value.strip())
             parsed[name] = _in_file(rendered, first, False)
-            if rendered.prose:
-                document.prose[name] = field_prose(rendered.prose, value.strip(), value, lines, line)
+            in_field = functools.partial(field_places, value, lines, line, value.strip())
+            in_fields.extend(NameFound(*place) for place in _names_in(rendered.prose, names, in_field))
+    # the texts stand apart in the file (front-matter, then the body): in order of line
+    document.names_found = tuple(sorted(in_fields, key=lambda found: found.line)) + tuple(in_text)
     return parsed
 
 
+def _names_in(prose: Prose | None, names: Names, placed: Callable[[list[Place]], list[Place]]) -> list[tuple[int, int | None, str]]:
+    """The names in a text's prose, each with its line and column as ``placed`` gives
+    them from those in the text."""
+    if prose is None:
+        return []
+    found = names.find(prose.text)
+    if not found:
+        return []
+    places = placed(prose.places([start for start, _ in found]))
+    return [(line, col, name) for (line, col), (_, name) in zip(places, found)]
+
+
 def _in_file(rendered: Rendered, first_line: int, columns: bool) -> Rendered:
-    """The text's references placed in the file; its prose, placed apart, is not kept here."""
+    """The text's references placed in the file; its prose, searched by now, is not kept."""
     if not rendered.refs:
         return Rendered(rendered.html) if rendered.prose else rendered
     refs = tuple(

@@ -11,7 +11,7 @@ from typing import Any
 
 from docket.archive.dates import EdtfDate
 from docket.archive.markdown import Rendered
-from docket.archive.markdown.prose import Prose
+from docket.archive.names import NameFound
 from docket.paths import RecordId
 
 TEXT_EXTENTS = ("full", "excerpts", "summary", "mentioned", "calendar")
@@ -81,7 +81,7 @@ class Letter:
     refs: list[Ref] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     markdown: dict[str, Rendered] = field(default_factory=dict)  # "body" and Markdown fields, parsed
-    prose: dict[str, Prose] = field(default_factory=dict)  # where names are looked for, by field
+    names_found: tuple[NameFound, ...] = ()  # entities' names its texts give, in file order
     suggest_links: bool = True  # whether unlinked names in it are suggested
     leave_unlinked: list[str] = field(default_factory=list)  # names never suggested in it
 

@@ -10,7 +10,7 @@ quoted value with escapes) on, columns are unknown.
 
 from __future__ import annotations
 
-from docket.archive.markdown.prose import Prose
+import bisect
 
 Mark = tuple[int, int, int]  # offset in a text, line in the file, column (0: unknown)
 
@@ -36,27 +36,18 @@ def value_marks(value: str, lines: list[str], key_line: int) -> tuple[Mark, ...]
     return tuple(marks)
 
 
-def body_prose(prose: Prose, body_line: int) -> Prose:
-    return prose.moved_down(body_line - 1)
-
-
-def field_prose(prose: Prose, text: str, value: str, lines: list[str], key_line: int) -> Prose:
-    """A Markdown field's prose, parsed from ``text`` (its value, stripped), placed in the
-    file: each line of the prose where its text stands, and a new line wherever the file's
-    does."""
-    where = Prose.of(value, value_marks(value, lines, key_line))
+def field_places(value: str, lines: list[str], key_line: int, text: str, places: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
+    """Lines and columns in a field's text (its value, stripped: what was parsed) moved to
+    where the file has them: each where its text stands, on the file's line."""
+    where = value_marks(value, lines, key_line)
+    offsets = [mark[0] for mark in where]
     line_starts, at = [], value.find(text)
     for text_line in text.split("\n"):
         line_starts.append(at)
         at += len(text_line) + 1
-    marks: list[Mark] = []
-    placed, breaks = prose.marks(), where.marks()
-    for index, (start, line, col) in enumerate(placed):
-        length = (placed[index + 1][0] if index + 1 < len(placed) else len(prose.text)) - start
-        first = line_starts[line - 1] + max(col - 1, 0)
-        file_line, file_col = where.place(first)
-        marks.append((start, file_line, (file_col or 0) if col else 0))
-        for offset, number, column in breaks:
-            if first < offset < first + length:
-                marks.append((start + offset - first, number, column if col else 0))
-    return Prose.of(prose.text, marks)
+    placed = []
+    for line, col in places:
+        position = line_starts[line - 1] + (col - 1 if col else 0)
+        start, file_line, file_col = where[max(bisect.bisect_right(offsets, position) - 1, 0)]
+        placed.append((file_line, file_col + position - start if file_col and col else None))
+    return placed

@@ -237,7 +237,7 @@ def read_letter(r: FieldReader) -> Letter:
             values[field.name] = _COMPOUND[field.shape](r, field, refs)
         else:
             values[field.name] = r.read(field, refs, required=(kind in field.required_for) or field.required)
-    letter = Letter(id=d.id, path=d.path, **values, body_line=d.body_line, refs=refs, markdown=d.markdown, prose=d.prose)
+    letter = Letter(id=d.id, path=d.path, **values, body_line=d.body_line, refs=refs, markdown=d.markdown, names_found=d.names_found)
     text = letter.text
     if not d.has_text and text not in TEXTLESS_EXTENTS:
         r.problems.error(d.path, d.body_line - 1, f"the letter has no text, but 'text: {text}' says it has", "add the text below the front-matter, or set 'text: mentioned' (or 'text: calendar' when the source prints it)")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from docket.archive.suggest import Names, suggestions
+from docket.archive.suggest import Suggestions
 from docket.config import CONFIG_FILE
 from docket.engine.build import build
 from docket.engine.cache import BuildCache
@@ -66,7 +66,7 @@ class ServeState:
     index_again: bool = False  # an edit came in while indexing: index once more after
     index_lock: threading.Lock = field(default_factory=threading.Lock)
     suggested: dict[str, list[str]] = field(default_factory=dict)  # letter url -> its suggestions
-    names: Names | None = None  # the last full build's entity names, made when first needed
+    suggestions: Suggestions | None = None  # for the last full build's site, made when first needed
 
     def rebuild(self, changed: list[str] | None = None) -> bool:
         """Bring the served site up to date; ``changed`` is the watcher's list of changed files."""
@@ -115,7 +115,7 @@ class ServeState:
             self.snapshot = None
             return False
         self.problems = []
-        self.suggested, self.names = by_page(result.problems.suggestions), None
+        self.suggested, self.suggestions = by_page(result.problems.suggestions), None
         for problem in result.problems.sorted():
             print(problem.format(), file=sys.stderr)
         print(result.summary())
@@ -132,9 +132,9 @@ class ServeState:
         letter = site.letters.get(url.rstrip("/").rsplit("/", 1)[-1])
         if letter is None or site.url(letter.id) != url or not renderer.config.suggest_links:
             return
-        if self.names is None:
-            self.names = Names(site.entities.values())
-        self.suggested[url] = [found.format() for found in suggestions(letter, site, self.names)]
+        if self.suggestions is None:
+            self.suggestions = Suggestions(site)
+        self.suggested[url] = [found.format() for found in self.suggestions.of(letter)]
 
     # -- the search index, off the page's path -------------------------------------
     def _carry_index_over(self) -> None:

@@ -120,7 +120,7 @@ def check(site_dir: Path, reader: Reader | None = None) -> Checked:
     with Collector():
         with _timed(timings, "load"):
             config = load_config(site_dir, problems)
-            documents = load_documents(site_dir, problems, reader or load_cache(site_dir))
+            documents = load_documents(site_dir, problems, reader or load_cache(site_dir), find_names=config.suggest_links)
         return _validate_and_link(config, documents, problems, timings)
 
 
@@ -176,7 +176,7 @@ def build(
             checked = _validate_and_link(config, documents, run.problems, run.timings)
         if one_off:
             del documents
-            _let_go_of_reading(cache, checked.site)
+            _let_go_of_reading(cache)
             give_back_freed_memory()
         collector.set_aside()
         run.stop_on_problems()
@@ -207,7 +207,7 @@ class _Run:
         with _timed(self.timings, "load"):
             config = load_config(self.site_dir, self.problems)
             base_url_warning(config, self.problems)
-            documents = load_documents(self.site_dir, self.problems, cache, parallel=self.workers != 1)
+            documents = load_documents(self.site_dir, self.problems, cache, parallel=self.workers != 1, find_names=config.suggest_links)
         return config, documents
 
     def fingerprint(self, cache: BuildCache, documents: list, with_search: bool) -> str:
@@ -283,17 +283,15 @@ class _Run:
         cache.remember_output(self.output)
 
 
-def _let_go_of_reading(cache: BuildCache | None, site: Site) -> None:
+def _let_go_of_reading(cache: BuildCache | None) -> None:
     """What only reading and checking needed, let go before the render workers fork: the
-    parsed files (saved by now) and the letters' prose (read for suggestions alone).
+    parsed files (saved by now).
 
     The workers would otherwise each keep a share of their memory to the end of the build.
     Only for a build that keeps nothing for the next in memory (not ``docket serve``'s).
     """
     if cache is not None:
         cache.files.clear()
-    for letter in site.letters.values():
-        letter.prose = {}
 
 
 def _fragment_targets(site: Site) -> set[str]:

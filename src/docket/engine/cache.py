@@ -6,9 +6,12 @@ unchanged without being read again — the same shortcut git's index takes; the 
 time cannot be set back by ordinary tools, so an edit always shows. The fingerprint is a
 digest of every input of a build (content, templates, settings, options, docket's
 version): when it matches the last successful build's and that build's output is still
-in place, there is nothing to do. Both are only as good as the code that made them, so
-both are keyed by docket's own files and the versions of the libraries whose output a
-build keeps (:func:`code_identity`): a changed docket starts afresh.
+in place, there is nothing to do. A letter's document holds the entities' names found in
+it, so the cache also keeps the names they were looked for: when those change, a letter
+whose names found could differ is read again (``archive/names.py``). All are only as
+good as the code that made them, so all are keyed by docket's own files and the versions
+of the libraries whose output a build keeps (:func:`code_identity`): a changed docket
+starts afresh.
 
 The cache lives in ``.docket-cache/`` beside ``content/``, in two files: the parsed files
 (``files.pickle``, large, saved while the build validates and links, whether or not it
@@ -28,17 +31,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from docket.archive.kinds import LETTER_INLINE_MARKDOWN_FIELDS, LETTER_MARKDOWN_FIELDS
 from docket.archive.load import Document, read_document
+from docket.archive.names import NameChange, Names
 from docket.engine.workers import default_workers, in_workers
 from docket.errors import Problems, SourceError
 
 CACHE_DIR = ".docket-cache"
-FORMAT = 7  # bump when what is pickled changes shape
+FORMAT = 8  # bump when what is pickled changes shape
 PACKAGE_DIR = Path(__file__).parents[1]  # the docket package
 #: libraries whose output a build keeps (parsed Markdown, rendered pages, the search index)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "jinja2", "pyyaml", "pagefind")
 PARALLEL_READS = 500  # changed files from which parsing them on every core saves time
 READ_CHUNK = 250  # files a worker parses per task
+LETTER_TEXT_FIELDS = (*LETTER_MARKDOWN_FIELDS, *LETTER_INLINE_MARKDOWN_FIELDS)  # where a letter's front-matter has prose
 
 
 def file_stat(path: Path) -> tuple[int, int, int]:
@@ -63,24 +69,32 @@ class BuildCache:
     problems: tuple[SourceError, ...] = ()  # the last build's warnings, to report again
     result: tuple[int, int, int, int] = (0, 0, 0, 0)  # its pages, letters, entities, indexed pages
     files_changed: bool = False  # files were parsed or forgotten since the cache was read
+    names: Names = field(default_factory=Names)  # the names every letter in ``files`` was searched for
 
     def read(self, rel: str, path: Path, problems: Problems) -> Document | None:
         """The document in ``path``, parsed anew only when its content changed."""
         return self.read_all([(rel, path)], problems)[0]
 
-    def read_all(self, files: Sequence[tuple[str, Path]], problems: Problems, parallel: bool = True) -> list[Document | None]:
+    def read_all(self, files: Sequence[tuple[str, Path]], problems: Problems, parallel: bool = True, names: Names | None = None) -> list[Document | None]:
         """The document in each file, in order; with ``parallel``, the changed files are
-        parsed on every core when there are many of them (a cold build's every file)."""
+        parsed on every core when there are many of them (a cold build's every file).
+
+        Letters are searched for ``names`` (by default, those of the last read). Given
+        other names, every letter of the site must be in ``files``: each whose names
+        found could differ is read again."""
+        change = NameChange(self.names, names) if names is not None and names.names != self.names.names else None
         stale = []
         for rel, path in files:
             stat = file_stat(path)
             entry = self.files.get(rel)
-            if entry is None or entry.stat != stat:
+            if entry is None or entry.stat != stat or (change and _names_could_differ(entry, path, change)):
                 stale.append((rel, path, stat))
+        if names is not None:
+            self.names = names
         workers = default_workers() if parallel and len(stale) >= PARALLEL_READS else 1
         chunks = [stale[i : i + READ_CHUNK] for i in range(0, len(stale), READ_CHUNK)]
         # this process parses its share itself: what it parses is not sent to it
-        done = in_workers(self._refreshed, chunks, workers, share=True)
+        done = in_workers(functools.partial(self._refreshed, force=change is not None), chunks, workers, share=True)
         refreshed = [entry for chunk in done for entry in chunk]
         for (rel, _, _), entry in zip(stale, refreshed):
             self.files[rel] = entry
@@ -92,17 +106,17 @@ class BuildCache:
             documents.append(entry.document)
         return documents
 
-    def _refreshed(self, stale: Sequence[tuple[str, Path, tuple[int, int, int]]]) -> list[CachedFile]:
+    def _refreshed(self, stale: Sequence[tuple[str, Path, tuple[int, int, int]]], force: bool = False) -> list[CachedFile]:
         """New entries for files whose size or times changed; a file whose content is as
-        it was keeps its document."""
+        it was keeps its document, unless ``force`` (the names looked for changed)."""
         entries = []
         for rel, path, stat in stale:
             raw = path.read_bytes()
             digest = hashlib.sha1(raw).hexdigest()
             entry = self.files.get(rel)
-            if entry is None or entry.digest != digest:
+            if entry is None or entry.digest != digest or force:
                 found = Problems()
-                document = read_document(rel, raw, found)
+                document = read_document(rel, raw, found, self.names)
                 if document is not None:
                     document.digest = digest
                 entries.append(CachedFile(stat, digest, document, tuple(found.items)))
@@ -126,6 +140,16 @@ class BuildCache:
         self.output = (str(output), info.st_ino, info.st_mtime_ns)
 
 
+def _names_could_differ(entry: CachedFile, path: Path, change: NameChange) -> bool:
+    """Whether a letter's names found could differ now that the names looked for changed."""
+    document = entry.document
+    if document is None or document.kind != "letter":
+        return False
+    texts = [path.read_bytes().decode("utf-8", "replace")]
+    texts += [value for name in LETTER_TEXT_FIELDS if isinstance(value := document.fields.get(name), str)]
+    return change.matters_to(document.names_found, texts)
+
+
 FILES = "files.pickle"  # the parsed files
 OUTCOME = "build.pickle"  # the last successful build's fingerprint, output and findings
 
@@ -136,7 +160,8 @@ def load_cache(site_dir: Path) -> BuildCache:
     files = _load(site_dir / CACHE_DIR / FILES)
     if files is None:
         return BuildCache()
-    cache = BuildCache(files=files)
+    files, names = files
+    cache = BuildCache(files=files, names=names)
     outcome = _load(site_dir / CACHE_DIR / OUTCOME)
     if outcome is not None:
         cache.fingerprint, cache.output, cache.problems, cache.result = outcome
@@ -157,7 +182,7 @@ def _load(path: Path):  # type: ignore[no-untyped-def]
 def save_files(site_dir: Path, cache: BuildCache) -> None:
     """Keep the parsed files for the next build, if any changed since they were read."""
     if cache.files_changed:
-        _save(site_dir, FILES, cache.files)
+        _save(site_dir, FILES, (cache.files, cache.names))
 
 
 def save_outcome(site_dir: Path, cache: BuildCache) -> None:

@@ -89,7 +89,7 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
     edited = (letters or entities)[0]
     record.markdown = edited.markdown
     if isinstance(record, Letter) and isinstance(edited, Letter):
-        record.prose = edited.prose  # where its names are looked for: serve suggests again
+        record.names_found = edited.names_found  # serve suggests again
     inline = [ref for rendered in record.markdown.values() for ref in rendered.refs]
     if inline:
         site.inline[record.id] = inline

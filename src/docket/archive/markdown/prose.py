@@ -9,18 +9,18 @@ markdown-it never leaves in a text), blocks are kept apart by NUL, and line brea
 a block become spaces so that a name broken over two lines is still one name. Code
 blocks have no inline content and are never looked at.
 
-Each line of the prose keeps where it stands: its line in the text and the column at
-which its content was found in the source line (0 where it was not found, as in a table
-cell whose ``\\|`` the table rule unescaped). Built once per file content, in the load
-workers, so the link stage only has to search it.
+The prose keeps what places its characters, left as the parse gave it (each block's
+first line and content, and the source): most texts name nobody, so a line and column are
+worked out only for a name found (:meth:`Prose.places`). Made in the load workers, where
+the names are looked for; only what is found leaves them.
 """
 
 from __future__ import annotations
 
 import bisect
-from array import array
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from itertools import accumulate
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -36,48 +36,30 @@ InlineRule = Callable[[StateInline, bool], bool]
 
 @dataclass(frozen=True, slots=True)
 class Prose:
-    """A text's prose (see the module) and where each of its lines stands: the offset in
-    ``text`` where it starts, its line and its column, 1-based, the column 0 when unknown.
-
-    The three are kept in one array, every line's offset, then every line's line, then
-    every line's column: a build keeps one for every text of every letter, its reading
-    workers send them back and its cache pickles them, and one array costs a third of
-    three to pickle.
-    """
+    """A text's prose (see the module), and each of its blocks' first line (0-based) and
+    content, and the text's source, to place a character of ``text`` in the source."""
 
     text: str
-    places: array
+    first_lines: tuple[int, ...]
+    contents: tuple[str, ...]
+    source: str
 
-    @classmethod
-    def of(cls, text: str, marks: Sequence[tuple[int, int, int]]) -> "Prose":
-        """From ``(offset, line, column)`` of each line, in order of offset."""
-        starts, lines, cols = zip(*marks) if marks else ((), (), ())
-        return cls(text, array("i", (*starts, *lines, *cols)))
-
-    def marks(self) -> list[tuple[int, int, int]]:
-        """``(offset, line, column)`` of each line."""
-        n = len(self.places) // 3
-        return list(zip(self.places[:n], self.places[n : 2 * n], self.places[2 * n :]))
-
-    def first_place(self) -> tuple[int, int]:
-        """The line and column of its first line."""
-        n = len(self.places) // 3
-        return self.places[n], self.places[2 * n]
-
-    def moved_down(self, lines: int) -> "Prose":
-        """The same prose ``lines`` lines further down its file."""
-        n = len(self.places) // 3
-        places = array("i", self.places)
-        for index in range(n, 2 * n):
-            places[index] += lines
-        return Prose(self.text, places)
-
-    def place(self, offset: int) -> tuple[int, int | None]:
-        """The line and column (or None) of the character at ``offset``."""
-        n = len(self.places) // 3
-        index = max(bisect.bisect_right(self.places, offset, 0, n) - 1, 0)
-        col = self.places[2 * n + index]
-        return self.places[n + index], (col + offset - self.places[index] if col else None)
+    def places(self, offsets: list[int]) -> list[tuple[int, int | None]]:
+        """The line and column (1-based; the column None where it is not known, as in a
+        table cell whose ``\\|`` the table rule unescaped) of the character at each offset."""
+        starts = list(accumulate((len(content) + 1 for content in self.contents[:-1]), initial=0))
+        source_lines = self.source.split("\n")
+        placed = []
+        for offset in offsets:
+            index = bisect.bisect_right(starts, offset) - 1
+            content, at = self.contents[index], offset - starts[index]
+            line_start = content.rfind("\n", 0, at) + 1
+            line_end = content.find("\n", at)
+            content_line = content[line_start : line_end if line_end != -1 else len(content)]
+            number = self.first_lines[index] + content.count("\n", 0, line_start)
+            col = source_lines[number].find(content_line) + 1 if content_line and number < len(source_lines) else 0
+            placed.append((number + 1, col + at - line_start if col else None))
+        return placed
 
 
 def _not_prose(by_start: dict[str, list[InlineRule]]) -> InlineRule:
@@ -120,29 +102,13 @@ def _blanked(content: str, taken: list[tuple[int, int]]) -> str:
 def collect_prose(state: StateCore) -> None:
     """The text's prose, in ``env``; run for every text parsed, so kept lean."""
     taken = state.env.pop(ENV_KEY, {})
-    source_lines = state.src.split("\n")
-    count = len(source_lines)
-    texts: list[str] = []
-    starts: list[int] = []
-    lines: list[int] = []
-    cols: list[int] = []
-    offset = 0
-    for block in state.tokens:
-        if block.type != "inline" or block.map is None or not block.content:
-            continue
-        content, number = block.content, block.map[0]
-        for content_line in content.split("\n"):
-            starts.append(offset)
-            lines.append(number + 1)
-            cols.append(source_lines[number].find(content_line) + 1 if content_line and number < count else 0)
-            number += 1
-            offset += len(content_line) + 1
-        ranges = taken.get(id(content))
-        texts.append(_blanked(content, ranges) if ranges else content)
-    if texts:
-        state.env[ENV_KEY] = Prose(GAP.join(texts).replace("\n", " "), array("i", starts + lines + cols))
-    else:
+    blocks = [token for token in state.tokens if token.type == "inline" and token.map is not None and token.content]
+    if not blocks:
         state.env[ENV_KEY] = None
+        return
+    texts = [_blanked(block.content, taken[id(block.content)]) if id(block.content) in taken else block.content for block in blocks]
+    first_lines = tuple(block.map[0] for block in blocks)  # type: ignore[index]
+    state.env[ENV_KEY] = Prose(GAP.join(texts).replace("\n", " "), first_lines, tuple(block.content for block in blocks), state.src)
 
 
 def prose_plugin(md: MarkdownIt) -> None:
