@@ -108,7 +108,7 @@ def test_backlinks_are_on_both_sides(pages):
 
 def test_pages_are_well_formed_and_script_free_but_for_search_reading_from_disk_and_citations(pages):
     """No inline code: the only script blocks are JSON-LD data; code is every page's
-    disk.js, the search page's script and, on letter pages, the citation buttons'."""
+    disk.js, the search page's scripts and, on letter pages, the citation buttons'."""
     for url, page in pages.items():
         assert page.lang == "en", url
         assert page.h1 == 1, url
@@ -117,7 +117,7 @@ def test_pages_are_well_formed_and_script_free_but_for_search_reading_from_disk_
         for script in code:
             assert script.get("src"), f"inline script on {url}"
         scripts = [urljoin(url, script["src"]) for script in code]
-        own = ["/assets/search.js"] if url == "/search/" else ["/assets/cite.js"] if "cite-heading" in page.ids else []
+        own = ["/assets/search-room.js", "/assets/search.js"] if url == "/search/" else ["/assets/cite.js"] if "cite-heading" in page.ids else []
         assert scripts == ["/assets/disk.js"] + own, url
 
 

@@ -266,3 +266,25 @@ def test_without_javascript_the_page_says_how_to_browse(browser: Browser, site_u
         expect(page.get_by_role("status")).to_have_text("")  # no promise of a search that cannot run
     finally:
         context.close()
+
+
+def test_a_phone_opening_search_without_a_query_sees_the_filters_and_with_one_nothing_moves(browser: Browser, site_url: str, archive: Archive) -> None:
+    """The results' room is kept only when a search is asked for: a page opened to search
+    shows its filters in the first screen; one opened with words in its address keeps the
+    room, so that the results arriving move nothing."""
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+    try:
+        open_search(page, site_url)
+        heading = page.get_by_role("heading", name="Filters")
+        assert heading.bounding_box()["y"] < PHONE["height"], "an empty screen stands between the search box and the filters"
+        word, _ = common_word(archive, archive.letters_by(SENDER), min_letters=3)
+        page.goto(f"{site_url}/search/?q={word}")
+        assert results(page)
+        page.wait_for_timeout(600)
+        assert heading.bounding_box()["y"] >= PHONE["height"], "the filters were not kept below the results' room"
+        shifts = page.evaluate("() => window.__shifts")
+        assert shifts["cls"] < 0.1, f"cumulative layout shift {shifts['cls']:.3f} as the results arrived"
+    finally:
+        context.close()

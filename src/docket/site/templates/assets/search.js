@@ -452,14 +452,23 @@ async function loadIndex() {
   return index;
 }
 
+// The results' room (see search-room.js), kept from the reader's first search on: taken
+// as they type or tick, a move the reader caused, so that results arriving later move
+// nothing.
+function keepRoom() {
+  document.documentElement.classList.add("search-room");
+}
+
 function listen() {
   const later = debounce(runSearch, DEBOUNCE_MS);
   input.addEventListener("input", () => {
+    if (input.value.trim()) keepRoom();
     showSort(input.value.trim());
     later();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (input.value.trim()) keepRoom();
     runSearch();
   });
   sortSelect.addEventListener("change", () => {
@@ -467,7 +476,9 @@ function listen() {
     runSearch();
   });
   filtersBox.addEventListener("change", (event) => {
-    if (event.target.type === "checkbox") runSearch();
+    if (event.target.type !== "checkbox") return;
+    keepRoom();
+    runSearch();
   });
   filtersBox.addEventListener("toggle", preloadForFilters, { capture: true });
   filtersBox.addEventListener("input", (event) => {
