@@ -288,3 +288,13 @@ def test_a_phone_opening_search_without_a_query_sees_the_filters_and_with_one_no
         assert shifts["cls"] < 0.1, f"cumulative layout shift {shifts['cls']:.3f} as the results arrived"
     finally:
         context.close()
+
+
+def test_an_address_that_asks_for_no_search_keeps_no_room(page: Page, site_url: str) -> None:
+    """Only words or a filter the page knows ask for a search: a link's tracking
+    parameter, or an order alone, leaves the filters in the first screen of a phone."""
+    page.set_viewport_size(PHONE)
+    for query in ("utm_source=newsletter", "sort=desc", "q="):
+        page.goto(f"{site_url}/search/?{query}")
+        assert page.evaluate("() => document.documentElement.classList.contains('search-room')") is False, query
+        assert page.get_by_role("heading", name="Filters").bounding_box()["y"] < PHONE["height"], query
