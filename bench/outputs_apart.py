@@ -31,10 +31,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from run import MAKE_ARCHIVE, clean_docket, measure  # bench/run.py: a cold build timed as it times one
+
 BUILT = re.compile(r"^Built .* in ([0-9.]+) s", re.MULTILINE)
 
 
@@ -77,18 +77,15 @@ def one_build(outputs: str, docket_args: list[str]) -> None:
 
 def timed_build(outputs: str, site: Path, out: Path, search: bool) -> tuple[float, float]:
     """(wall seconds of the process, the build's own seconds) of one cold build."""
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(site / ".docket-cache", ignore_errors=True)
+    clean_docket(site, out)
     command = [sys.executable, str(Path(__file__).resolve()), "--build", outputs, "--", "--site", str(site), "--output", str(out)]
     if not search:
         command.append("--no-search")
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    found = BUILT.search(done.stdout)
-    if done.returncode != 0 or found is None:
-        raise SystemExit(f"the build {outputs} the outputs failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return wall, float(found.group(1))
+    run = measure(command)
+    found = BUILT.search(run.stdout)
+    if found is None:
+        raise SystemExit(f"the build {outputs} the outputs said nothing of its time:\n{run.stdout[-2000:]}")
+    return run.wall, float(found.group(1))
 
 
 def growth(with_outputs: float, without: float) -> float:
@@ -122,7 +119,7 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="docket-outputs-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
     site, out = workdir / "site", workdir / "out"
     if not (site / "docket.toml").exists():
-        subprocess.run([sys.executable, str(HERE / "make_archive.py"), str(args.letters), str(site)], check=True, capture_output=True)
+        subprocess.run([sys.executable, str(MAKE_ARCHIVE), str(args.letters), str(site)], check=True, capture_output=True)
     times: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
     for number in range(args.pairs):
         for outputs in ("with", "without"):

@@ -163,10 +163,8 @@ class CorrespondencePages:
             row = counts.setdefault(year_of(letter_id), [0, 0])
             row[writer(self.site.letters[letter_id], correspondence) != correspondence.first] += 1
         step = span_step(counts)
-        rows = []
-        for label, years in spans_of(sorted(counts, key=year_order), step):
-            rows.append((year_label(years[0]) if step == 1 else label, sum(counts[y][0] for y in years), sum(counts[y][1] for y in years)))
-        return rows, unit(step)
+        spans = spans_of(sorted(counts, key=year_order), step)
+        return [(label, sum(counts[y][0] for y in years), sum(counts[y][1] for y in years)) for label, years in spans], unit(step)
 
     def page(self, name: str, number: int) -> Page:
         correspondence = self.site.correspondences[name]
