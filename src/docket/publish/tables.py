@@ -10,9 +10,10 @@ grow with the archive. The Markdown bodies are not included: they are the pages'
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
+
+import orjson
 
 from docket.archive.kinds import DOCUMENT_KINDS, ENTITIES, KINDS
 from docket.archive.link import Site
@@ -62,10 +63,6 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("note", "string", "the editor's note (Markdown)"),
     ("extra", "string", "the letter's extra fields, as JSON"),
 )
-
-
-#: one encoder for every record (``json.dumps`` with options makes a new one each call)
-_to_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def letter_record(letter: Letter, site: Site, addresses: Addresses, mentions: Mentions, language: str) -> dict[str, Any]:
@@ -118,7 +115,7 @@ def csv_row(record: dict[str, Any]) -> list[str]:
         row += [_joined(ref["id"] for ref in refs), _joined(ref["name"] for ref in refs)]
     row.append(_joined(ref["id"] for ref in record["cites"]))
     row += [source["title"], source["publisher"], source["url"], published.get("edtf", ""), source["location"]]
-    row += [record["summary"], record["note"], _to_json(record["extra"]) if record["extra"] else ""]
+    row += [record["summary"], record["note"], orjson.dumps(record["extra"]).decode() if record["extra"] else ""]
     return row
 
 
@@ -150,26 +147,26 @@ def write_tables(folder: Path, site: Site, config: Config) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     addresses, mentions = Addresses(site, config), Mentions(site)
     letters_json, letters_csv, entities_json = folder / LETTERS_JSON, folder / LETTERS_CSV, folder / ENTITIES_JSON
-    with open(letters_json, "w", encoding="utf-8", newline="\n") as out, open(letters_csv, "w", encoding="utf-8", newline="") as table:
+    with open(letters_json, "wb") as out, open(letters_csv, "w", encoding="utf-8", newline="") as table:
         rows = csv.writer(table, lineterminator="\r\n")
         rows.writerow([name for name, _, _ in CSV_FIELDS])
         records = (letter_record(site.letters[i], site, addresses, mentions, config.language) for i in site.chronology)
         for record in _json_array(out, records):
             rows.writerow(csv_row(record))
     entity_ids = [i for kind in site.by_kind.values() for i in kind]
-    with open(entities_json, "w", encoding="utf-8", newline="\n") as out:
+    with open(entities_json, "wb") as out:
         for _ in _json_array(out, (entity_record(site.entities[i], site, addresses) for i in entity_ids)):
             pass
     return [letters_json, letters_csv, entities_json]
 
 
-def _json_array(out: Any, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Write ``records`` as a JSON array, one object a line, passing each on once written."""
-    out.write("[")
-    separator = "\n"
+def _json_array(out: BinaryIO, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Write ``records`` as a JSON array in UTF-8, one object a line, passing each on once written."""
+    out.write(b"[")
+    separator = b"\n"
     for record in records:
         out.write(separator)
-        out.write(_to_json(record))
-        separator = ",\n"
+        out.write(orjson.dumps(record))
+        separator = b",\n"
         yield record
-    out.write("\n]\n")
+    out.write(b"\n]\n")

@@ -18,10 +18,10 @@ close the block.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Callable
 
+import orjson
 from markupsafe import Markup
 
 from docket.archive.dates import EdtfDate
@@ -46,7 +46,6 @@ DATE_PROPERTIES = {
 
 #: what schema.org's Date and DateTime take: a year, month or day (and a time) in ISO 8601
 _ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}(?:T[0-9:.]+(?:Z|[+-][0-9:]+)?)?\Z")
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def exact(date: EdtfDate | None) -> str | None:
@@ -59,8 +58,8 @@ def exact(date: EdtfDate | None) -> str | None:
 
 def script_json(data: dict[str, Any]) -> Markup:
     """JSON for a ``<script type="application/ld+json">`` block that content cannot close."""
-    text = _to_json(data)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    text = orjson.dumps(data).replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+    return Markup(text.decode())
 
 
 class LinkedData:
