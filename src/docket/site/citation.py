@@ -285,7 +285,7 @@ def csl_date(date: EdtfDate) -> dict:
 def csl_json(c: CitedLetter) -> str:
     """A CSL-JSON list of one item, as citeproc processors and Zotero read it: one
     variable a line, its value on that line (indented throughout, a date's parts alone
-    would take seven)."""
+    would take seven). The variables' names are CSL's own, plain ASCII: written as they are."""
     item: dict = {"id": c.id, "type": CSL_TYPES.get(c.kind, "document"), "title": c.title}
     if c.senders:
         item["author"] = [{"literal": p.name} for p in c.senders]
@@ -296,7 +296,7 @@ def csl_json(c: CitedLetter) -> str:
     item["container-title"] = c.archive
     optional = {"genre": c.kind_label, "URL": c.url, "language": c.language, "abstract": c.summary, "note": source_text(c.source)}
     item.update({name: value for name, value in optional.items() if value})
-    lines = ",\n".join(f"    {_json(name)}: {_json(value)}" for name, value in item.items())
+    lines = ",\n".join(f'    "{name}": {_json(value)}' for name, value in item.items())
     return "[\n  {\n" + lines + "\n  }\n]\n"
 
 
