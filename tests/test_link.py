@@ -58,6 +58,26 @@ def test_records_linking_in_their_text_come_letters_by_date_then_entities_by_id(
     assert site.links_to["may-fighting"] == {"mentioned": ["a", "b"], "linked": ["b-summit", "z-summit"]}
 
 
+def test_what_a_letter_mentions_joins_its_mentions_and_its_text_links_by_kind_and_name(scratch_site):
+    site_dir = archive(scratch_site)
+    (site_dir / "content/letters/c.md").write_text(
+        letter(
+            "senders: [ali-khamenei]\nrecipients: [ismail-haniyeh]\ntext: full\nmentions: {people: [ismail-haniyeh], events: [may-fighting]}\nsource: {title: S}",
+            "[[quran]], [[ismail-haniyeh]] again, [[ali-khamenei]], [[gaza-strip]] and [[b]].",
+        )
+    )
+    site = check(site_dir).site
+    assert site.mentioned["a"] == {"place": ["gaza-strip"], "event": ["may-fighting"]}
+    assert site.mentioned["b"] == {"person": ["ismail-haniyeh"], "event": ["may-fighting"]}
+    assert site.mentioned["c"] == {
+        "person": ["ali-khamenei", "ismail-haniyeh"],
+        "place": ["gaza-strip"],
+        "event": ["may-fighting"],
+        "work": ["quran"],
+    }
+    assert "d" not in site.mentioned
+
+
 def test_replies_and_titles(scratch_site):
     site = check(archive(scratch_site)).site
     assert site.replies == {"a": ["b"]}

@@ -60,6 +60,7 @@ class Site:
     position: dict[str, int] = field(default_factory=dict)
     correspondences: dict[str, Correspondence] = field(default_factory=dict)  # pair id -> its letters
     correspondents: dict[str, list[str]] = field(default_factory=dict)  # entity id -> its pair ids, most letters first
+    mentioned: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # letter id -> kind -> entity ids, by name
 
     def record(self, record_id: str) -> Record | None:
         return self.letters.get(record_id) or self.entities.get(record_id)
@@ -123,6 +124,7 @@ def link(letters: list[Letter], entities: list[Entity], problems: Problems) -> S
         position=position,
         correspondences=exchanged,
         correspondents=correspondents(exchanged, lambda i: index_key(titles.get(i, i))),
+        mentioned=_mentioned(letter_map, entity_map, inline, titles),
     )
 
 
@@ -184,6 +186,24 @@ def _inline_refs(records: dict[str, Record], problems: Problems) -> dict[str, li
                     problems.error(record.path, ref.line, f"[[{ref.target}]]: links to nothing", hint, ref.col)
         if refs:
             found[record.id] = refs
+    return found
+
+
+def _mentioned(letters: dict[str, Letter], entities: dict[str, Entity], inline: dict[str, list[InlineRef]], titles: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+    """What each letter mentions, by entity kind: its ``mentions`` and the entities its text
+    links to, each kind sorted by name. Worked out once here for the letter's page and the
+    published data, which all list them so. Letters that mention nothing are left out."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for letter_id, letter in letters.items():
+        by_kind = {kind: set(ids) for kind, ids in letter.mentions.items() if ids}
+        for xref in inline.get(letter_id, ()):
+            target = entities.get(xref.target)
+            if target is not None:
+                by_kind.setdefault(target.kind, set()).add(xref.target)
+        if by_kind:
+            found[letter_id] = {
+                kind: sorted(by_kind[kind], key=lambda i: (titles[i].casefold(), i)) for kind in ENTITY_KINDS if kind in by_kind
+            }
     return found
 
 

@@ -29,7 +29,7 @@ from docket.archive.days import days_in
 from docket.archive.link import Site
 from docket.archive.model import Letter
 from docket.config import LICENSES, Config
-from docket.publish.records import Mentions, authority_uri
+from docket.publish.records import authority_uri
 
 CMIF_FILE = "cmif.xml"
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
@@ -122,7 +122,6 @@ class Correspondence:
         self.site = site
         self.config = config
         self.source = "#" + source_id(config)
-        self.mentions = Mentions(site)
         self._names: dict[str, str] = {}
         self._mentioned: dict[str, str] = {}
 
@@ -133,7 +132,7 @@ class Correspondence:
         parts += self.action("sent", letter.senders, letter.place_sent, letter.date)
         parts += self.action("received", letter.recipients, letter.place_received, None)
         parts.append("        <note>\n")
-        for kind, ids in self.mentions.of(letter.id).items():
+        for kind, ids in site.mentioned.get(letter.id, {}).items():
             if kind in MENTION_TERMS:
                 parts += [self.mention(entity_id, kind) for entity_id in ids]
         parts.append(f"          {element('ref', type=VOCABULARY + 'hasLanguage', target=letter.language or self.config.language)}\n")

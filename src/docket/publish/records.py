@@ -1,5 +1,5 @@
 """What every published file says of a record: its name, its address, its authority URI,
-its date as EDTF text with earliest and latest day, the entities a letter mentions.
+its date as EDTF text with earliest and latest day.
 
 One place for these, so that CMIF, the tables and the feed agree with each other and
 with the pages.
@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from docket.archive.dates import EdtfDate
-from docket.archive.kinds import ENTITY_KINDS
 from docket.archive.link import Site
 from docket.archive.model import Entity
 from docket.config import Config
@@ -80,25 +79,3 @@ def date_fields(date: EdtfDate | None) -> dict[str, str | None] | None:
         "earliest": date.earliest.isoformat() if date.earliest else None,
         "latest": date.latest.isoformat() if date.latest else None,
     }
-
-
-class Mentions:
-    """The entities a letter mentions, by kind: its ``mentions`` and the entities its text
-    links to, each kind sorted by name (as the letter's page lists them)."""
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self._order = {entity_id: (site.titles[entity_id].casefold(), entity_id) for entity_id in site.entities}
-
-    def of(self, letter_id: str) -> dict[str, list[str]]:
-        site = self.site
-        found: dict[str, list[str]] = {kind: list(ids) for kind, ids in site.letters[letter_id].mentions.items() if ids}
-        seen = {entity_id for ids in found.values() for entity_id in ids}
-        for xref in site.inline.get(letter_id, ()):
-            if xref.target not in seen:
-                seen.add(xref.target)
-                target = site.entities.get(xref.target)
-                if target is not None:
-                    found.setdefault(target.kind, []).append(xref.target)
-        order = self._order.__getitem__
-        return {kind: sorted(found[kind], key=order) for kind in ENTITY_KINDS if kind in found}

@@ -19,7 +19,7 @@ from docket.archive.kinds import DOCUMENT_KINDS, ENTITIES, KINDS
 from docket.archive.link import Site
 from docket.archive.model import TEXT_EXTENTS, Entity, Letter
 from docket.config import Config
-from docket.publish.records import Addresses, Mentions, authority_uris, date_fields
+from docket.publish.records import Addresses, authority_uris, date_fields
 
 DATA_FOLDER = "data"
 LETTERS_JSON = "letters.json"
@@ -65,7 +65,7 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def letter_record(letter: Letter, site: Site, addresses: Addresses, mentions: Mentions, language: str) -> dict[str, Any]:
+def letter_record(letter: Letter, site: Site, addresses: Addresses, language: str) -> dict[str, Any]:
     """A letter as ``letters.json`` gives it."""
     source = letter.source
     return {
@@ -83,7 +83,7 @@ def letter_record(letter: Letter, site: Site, addresses: Addresses, mentions: Me
         "original_language": letter.original_language,
         "text": letter.text,
         "in_reply_to": addresses.refs(letter.in_reply_to),
-        "mentions": {KINDS[kind].folder: addresses.refs(ids) for kind, ids in mentions.of(letter.id).items()},
+        "mentions": {KINDS[kind].folder: addresses.refs(ids) for kind, ids in site.mentioned.get(letter.id, {}).items()},
         "cites": [{**addresses.ref(c.target), "ref": c.ref, "note": c.note} for c in letter.cites],
         "source": {
             "title": source.title,
@@ -145,12 +145,12 @@ def write_tables(folder: Path, site: Site, config: Config) -> list[Path]:
     """Write the three tables into ``folder`` (``site/data/``); letters in date order,
     entities by kind and name, as the site lists them."""
     folder.mkdir(parents=True, exist_ok=True)
-    addresses, mentions = Addresses(site, config), Mentions(site)
+    addresses = Addresses(site, config)
     letters_json, letters_csv, entities_json = folder / LETTERS_JSON, folder / LETTERS_CSV, folder / ENTITIES_JSON
     with open(letters_json, "wb") as out, open(letters_csv, "w", encoding="utf-8", newline="") as table:
         rows = csv.writer(table, lineterminator="\r\n")
         rows.writerow([name for name, _, _ in CSV_FIELDS])
-        records = (letter_record(site.letters[i], site, addresses, mentions, config.language) for i in site.chronology)
+        records = (letter_record(site.letters[i], site, addresses, config.language) for i in site.chronology)
         for record in _json_array(out, records):
             rows.writerow(csv_row(record))
     entity_ids = [i for kind in site.by_kind.values() for i in kind]

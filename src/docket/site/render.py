@@ -181,12 +181,8 @@ class Renderer:
         site, views = self.site, self.views
         url = record_url("letter", letter.id)
         before, after = site.neighbours(letter.id)
-        mentioned: dict[str, list[str]] = {kind: list(ids) for kind, ids in letter.mentions.items()}
-        for xref in site.inline.get(letter.id, ()):
-            target = site.record(xref.target)
-            if isinstance(target, Entity) and xref.target not in mentioned[target.kind]:
-                mentioned[target.kind].append(xref.target)
-        mentions = [(KINDS[kind].heading, views.links(sorted(ids, key=lambda i: site.titles[i].casefold()))) for kind, ids in mentioned.items() if ids]
+        mentioned = site.mentioned.get(letter.id, {})
+        mentions = [(KINDS[kind].heading, views.links(ids)) for kind, ids in mentioned.items()]
         cites = [(views.link(c.target), c.ref, c.note) for c in letter.cites]
         letter_roles, entity_roles = self.entity_lists.referrers(letter.id)
         card = views.card(letter.id)
@@ -196,7 +192,7 @@ class Renderer:
             + [("sender", link.title) for link in card.senders]
             + [("recipient", link.title) for link in card.recipients]
             + [("year", str(year)) for year in (letter.date.years if letter.date else ())]
-            + [(kind.name, views.link(i).title) for kind in ENTITIES if kind.search_filter for i in mentioned[kind.name]],
+            + [(kind.name, views.link(i).title) for kind in ENTITIES if kind.search_filter for i in mentioned.get(kind.name, ())],
             "meta": [("date", card.date_text), ("kind", KIND_LABELS[letter.kind])],
             "sort": search_sort_key(letter),
         }
