@@ -10,6 +10,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last. Their Chromium, its driver's process watcher and their HTTP
+    servers run threads for the rest of the session; the builds of every other test then
+    fork their workers from a process with one thread, as the ``docket`` command does, and
+    a warning about forking a threaded process points at docket's own code."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
 PEOPLE = {
     "content/people/ali-khamenei.md": "---\nname: Ali Khamenei\ndescription: Supreme Leader of Iran from 1989.\n---\n",
     "content/people/ismail-haniyeh.md": "---\nname: Ismail Haniyeh\naliases: [Haniya]\ndescription: Head of the Hamas Political Bureau 2017–2024.\n---\n",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -107,11 +108,14 @@ def test_ctrl_c_stops_the_workers_at_once(share):
         time.sleep(30)
         return item
 
-    threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    # Ctrl-C from another process, as a terminal sends it: a thread of this one would
+    # make the workers fork from a threaded process, which docket never does
+    ctrl_c = subprocess.Popen(["sh", "-c", f"sleep 0.5; kill -INT {os.getpid()}"])
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         list(in_workers(slow, [1, 2, 3, 4, 5], 2, share=share))
     assert time.monotonic() - started < 10
+    ctrl_c.wait()
     assert children() == before
     assert signal.getsignal(signal.SIGINT) is handler
 

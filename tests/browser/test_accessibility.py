@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .archive import Archive
-from .conftest import ROOT, _serve
+from .conftest import ROOT, _serve, docket_build
 from .search_ui import open_search, search
 from .test_search import common_word
 
@@ -76,11 +76,11 @@ def test_pictures_tables_open_and_pass_axe(scheme_page, site_url: str, axe: Axe,
 def central_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A generated archive of 2,000 letters, one person writing or receiving most of them,
     built without search; and the address of each kind of page only such an archive has."""
-    from docket.engine.build import build, check
+    from docket.engine.build import check
 
     folder = tmp_path_factory.mktemp("central")
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_archive.py"), "2000", str(folder), "--central", "0.6"], check=True, capture_output=True)
-    build(folder, folder / "site", search=False)
+    docket_build(folder, folder / "site", "--no-search")
     site = check(folder).site
     hub = Counter(i for letter in site.letters.values() for i in set(letter.senders) | set(letter.recipients)).most_common(1)[0][0]
     output = folder / "site"

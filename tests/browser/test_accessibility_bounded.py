@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from test_bounded_referrers import referred_files, write
 from test_year_bar import centuries_files
 
-from .conftest import _serve
+from .conftest import _serve, docket_build
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,9 @@ PAGES = (
 
 @pytest.fixture(scope="module")
 def bounded_url(tmp_path_factory) -> Iterator[str]:
-    from docket.engine.build import build
-
     folder: Path = tmp_path_factory.mktemp("bounded")
     write(folder, {**centuries_files(), **referred_files()})
-    build(folder, folder / "site", search=False)
+    docket_build(folder, folder / "site", "--no-search")
     yield from _serve(folder / "site", {})
 
 
