@@ -51,8 +51,41 @@ def test_a_front_matter_edit_rebuilds_every_page_that_shows_it(scratch_site, tmp
     path.write_text(path.read_text().replace("title: The reply", "title: The answer"))
     capsys.readouterr()
     assert state.rebuild([str(path)])
-    assert capsys.readouterr().out.startswith("Built ")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Built ")
     assert "The answer" in (state.output / "letters/a/index.html").read_text()
+
+
+def test_a_front_matter_edit_shows_its_own_page_before_the_others_are_rendered(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    seen: list[tuple[str, str, str]] = []
+    state.page_ahead = lambda path: seen.append(
+        (path, (state.output / "letters/b/index.html").read_text(), (state.output / "letters/a/index.html").read_text())
+    )
+    path = site / "content/letters/b.md"
+    path.write_text(path.read_text().replace("title: The reply", "title: The answer"))
+    capsys.readouterr()
+    assert state.rebuild([str(path)])
+    assert "Rendered /letters/b/ ahead of the other pages" in capsys.readouterr().out
+    [(told, own_page, listing_page)] = seen
+    assert told == str(path)
+    assert "The answer" in own_page and "The answer" not in listing_page  # a's page lists b: not yet
+    assert (state.output / "letters/b/index.html").read_text() == own_page  # the full build made the same page
+    assert "The answer" in (state.output / "letters/a/index.html").read_text()
+
+
+def test_no_page_comes_ahead_of_a_build_that_fails_or_of_several_changes(scratch_site, tmp_path, capsys):
+    site, state = started(scratch_site, tmp_path)
+    seen: list[str] = []
+    state.page_ahead = seen.append
+    path, other = site / "content/letters/b.md", site / "content/letters/a.md"
+    path.write_text(path.read_text().replace("senders: [ismail-haniyeh]", "senders: [ismail-hanieh]"))
+    assert not state.rebuild([str(path)])
+    path.write_text(path.read_text().replace("senders: [ismail-hanieh]", "senders: [ismail-haniyeh]"))
+    assert state.rebuild([str(path)])  # the last build failed: the whole site comes back at once
+    path.write_text(path.read_text().replace("title: The reply", "title: The answer"))
+    other.write_text(other.read_text().replace("2021-05-24", "2021-05-23"))
+    assert state.rebuild([str(path), str(other)])
+    assert seen == []
 
 
 def test_a_new_link_in_the_body_rebuilds_the_backlinks(scratch_site, tmp_path, capsys):

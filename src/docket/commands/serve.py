@@ -4,7 +4,8 @@ The site is built into a temporary folder (``site/`` is left to ``docket build``
 by livereload, and rebuilt when anything under ``content/`` or ``templates/`` or the
 ``docket.toml`` changes: an edit to the text of one letter re-renders that page alone
 (see :mod:`docket.incremental`), anything else rebuilds the site from the in-memory
-cache of parsed files. The search index follows on a background thread. A build that
+cache of parsed files — when one record's file changed, its page is rendered first and
+the browser reloaded, before the rest. The search index follows on a background thread. A build that
 fails keeps the last good pages on disk, prints its problems, and every page request
 gets an error page listing them until the next good save; the open browser tab reloads
 either way. Suggestions (names that could be links) follow the errors on that page, and
@@ -25,7 +26,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from docket.archive.suggest import Suggestions
 from docket.config import CONFIG_FILE
@@ -37,6 +38,7 @@ from docket.paths import record_url
 from docket.search.bundles import INDEX_FOLDER, plan_site
 from docket.search.driver import build_index
 from docket.search.layout import SearchIndexError
+from docket.site.render import Renderer
 
 WATCH_DEBOUNCE_MS = 400  # longest wait to gather a burst of saves into one rebuild
 WATCH_STEP_MS = 15  # quiet time after a change that ends the burst
@@ -67,6 +69,7 @@ class ServeState:
     index_lock: threading.Lock = field(default_factory=threading.Lock)
     suggested: dict[str, list[str]] = field(default_factory=dict)  # letter url -> its suggestions
     suggestions: Suggestions | None = None  # for the last full build's site, made when first needed
+    page_ahead: Callable[[str], object] | None = None  # told of the changed file whose page came ahead of a full build
 
     def rebuild(self, changed: list[str] | None = None) -> bool:
         """Bring the served site up to date; ``changed`` is the watcher's list of changed files."""
@@ -77,7 +80,7 @@ class ServeState:
         try:
             if self._edit_in_place(changed):
                 return True
-            return self._full_build()
+            return self._full_build(changed)
         except Exception:  # a bug must not take the server down while an editor works
             self.problems = ["docket crashed while building — please report this:", traceback.format_exc()]
             print("\n".join(self.problems), file=sys.stderr)
@@ -99,10 +102,10 @@ class ServeState:
         self._index_later()
         return True
 
-    def _full_build(self) -> bool:
+    def _full_build(self, changed: list[str] | None = None) -> bool:
         try:
             with self.lock:
-                result = build(self.site_dir, self.output, search=False, cache=self.cache, keep=True)
+                result = build(self.site_dir, self.output, search=False, cache=self.cache, keep=True, first=self._ahead(changed))
                 if not result.up_to_date:
                     self.generation += 1
                     self._carry_index_over()
@@ -123,6 +126,29 @@ class ServeState:
             self.snapshot = Snapshot.of(result, self.cache)
             self._index_later()
         return True
+
+    def _ahead(self, changed: list[str] | None) -> Callable[[Renderer], None] | None:
+        """When one record's file changed in a way only a full build can show: its own
+        page, written into the served site as soon as the new site is linked, before the
+        others are rendered. The editor sees the edit in a second or two; the pages that
+        list it follow with the full build, which then replaces them all."""
+        if self.problems or self.snapshot is None or changed is None or len(changed) != 1:
+            return None
+        (path,) = changed
+        record_id = Path(path).stem
+
+        def first(renderer: Renderer) -> None:
+            record = renderer.site.record(record_id)
+            if record is None or not Path(path).as_posix().endswith("/" + record.path):
+                return
+            start = time.perf_counter()
+            page = renderer.record_page(record_id)
+            write_page(self.output, page)
+            print(f"Rendered {page.url} ahead of the other pages in {1000 * (time.perf_counter() - start):.0f} ms.")
+            if self.page_ahead is not None:
+                self.page_ahead(path)
+
+        return first
 
     def _suggest_again(self, url: str) -> None:
         """After a body edit, that letter's suggestions as a build would make them."""
@@ -254,10 +280,10 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, search: boo
     from tornado.ioloop import IOLoop
 
     workdir = Path(tempfile.mkdtemp(prefix="docket-serve-"))
-    state = ServeState(site_dir, workdir / "site", search)
+    loop = IOLoop.current()
+    state = ServeState(site_dir, workdir / "site", search, page_ahead=lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path))
     # Watch before the first build, so that no save is missed in between.
     ready = threading.Event()
-    loop = IOLoop.current()
     threading.Thread(target=watch_content, args=(state, loop, ready), daemon=True).start()
     ready.wait(timeout=10)
     state.rebuild()

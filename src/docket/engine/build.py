@@ -14,7 +14,7 @@ import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from docket.archive.link import Site, link
 from docket.archive.load import Reader, load_documents
@@ -147,6 +147,7 @@ def build(
     clean: bool = False,
     cache: BuildCache | None = None,
     keep: bool = False,
+    first: Callable[[Renderer], object] | None = None,
 ) -> BuildResult:
     """Build the site into ``output`` (default ``site/``); ``workers`` 0 means one per core.
 
@@ -156,10 +157,12 @@ def build(
     ``.docket-cache/`` unless one is passed in (``docket serve`` keeps its own in memory).
     With ``clean``, the last build's cache is not read: everything is parsed and built
     afresh (and the new cache saved). With ``keep``, the result holds the renderer and
-    the pages, for incremental work.
+    the pages, for incremental work. ``first`` is called with the renderer once the site
+    is linked without errors, before any page is rendered (``docket serve`` shows an
+    edited page from it at once).
     """
     site_dir = site_dir.absolute()
-    run = _Run(site_dir, (output or site_dir / "site").absolute(), strict, progress, workers, keep)
+    run = _Run(site_dir, (output or site_dir / "site").absolute(), strict, progress, workers, keep, first)
     one_off = cache is None  # nothing of this build is kept in memory for the next
     persist = use_cache and one_off
     with Collector() as collector:
@@ -198,6 +201,7 @@ class _Run:
     progress: Progress
     workers: int
     keep: bool
+    first: Callable[[Renderer], object] | None = None
     problems: Problems = field(default_factory=Problems)
     timings: dict[str, float] = field(default_factory=dict)
     cpu_start: float = field(default_factory=cpu_so_far)
@@ -229,6 +233,8 @@ class _Run:
         plan = plan_site(site, config.search_bundle_size) if with_search else None
         renderer = Renderer(site, config, self.site_dir, tuple(bundle_folder(n) for n in range(len(plan))) if plan else ())
         try:
+            if self.first is not None:
+                self.first(renderer)
             with staged_output(self.output) as staging:
                 search_job = SearchJob(staging / WORKSPACE, config.language, config.base_path.rstrip("/")) if plan else None
                 job = RenderJob(renderer, PageWriter(staging), keep_all=self.keep, keep=_fragment_targets(site), search=search_job)
