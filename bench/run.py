@@ -14,7 +14,8 @@ command in a fresh process, one at a time, everything on the same tmpfs:
   taxonomy), cold, then Pagefind's command line over Hugo's output;
 * one untimed cold build of each kind (and of Hugo) for the peak PSS of the process tree;
 * docket serve (without, then with search): milliseconds from saving a one-letter edit
-  to the served page /letters/<id>/ containing the new word, polled every 10 ms.
+  to the served page /letters/<id>/ containing the new word, polled every 10 ms: edits
+  of its text (one page re-rendered), then of its front-matter (the site rebuilt).
 
 One repeat runs the docket builds, Hugo and Pagefind back to back; each ratio is taken
 within a repeat and the median over --repeat K repeats is reported (as are the medians
@@ -389,7 +390,9 @@ def tail(path: Path, chars: int = 3000) -> str:
 
 
 def serve_edits(site: Path, letter_id: str, edits: int, search: bool, workdir: Path, log_path: Path) -> dict:
-    """Milliseconds from saving a one-letter edit to the served page containing it."""
+    """Milliseconds from saving a one-letter edit to the served page containing it: edits
+    of the letter's text, then of its front-matter (a new ``date_note``), each of which
+    rebuilds the site; the next edit waits until that rebuild has ended."""
     tmp = workdir / "serve-tmp"
     rmtree(tmp)
     clean_cache(site)  # the first build under serve is cold too
@@ -402,17 +405,35 @@ def serve_edits(site: Path, letter_id: str, edits: int, search: bool, workdir: P
     if not search:
         cmd.append("--no-search")
     env = dict(DOCKET_ENV, TMPDIR=str(tmp))  # the served build lands on the same tmpfs
-    latencies: list[float] = []
+    latencies: dict[str, list[float]] = {"text": [], "front_matter": []}
     failure: str | None = None
     with open(log_path, "wb") as logf:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, env=env, start_new_session=True)
         sampler = TreeSampler(proc.pid)
         sampler.start()
+
+        def alive() -> None:
+            if proc.poll() is not None:
+                raise RuntimeError(f"docket serve exited {proc.returncode}:\n{tail(log_path)}")
+
+        def served(word: str, saved: float) -> str | None:
+            """Wait until the page holds ``word``; docket's error page instead, if the rebuild failed."""
+            while True:
+                status, body = fetch(url, timeout=600)
+                if status == 200 and word in body:
+                    return None
+                if status == 500:  # docket's error page: the rebuild failed
+                    problems = re.findall(r"<pre>(.*?)</pre>", body, re.S)
+                    return html.unescape(problems[0] if problems else body[:500]).strip()
+                if time.perf_counter() - saved > 1800:
+                    raise RuntimeError(f"an edit never reached {url}:\n{tail(log_path)}")
+                alive()
+                time.sleep(POLL_INTERVAL)
+
         try:
             while True:  # the first build, until the page is served
-                if proc.poll() is not None:
-                    raise RuntimeError(f"docket serve exited {proc.returncode}:\n{tail(log_path)}")
+                alive()
                 status, body = fetch(url, timeout=600)
                 if status == 200:
                     break
@@ -421,37 +442,49 @@ def serve_edits(site: Path, letter_id: str, edits: int, search: bool, workdir: P
                 time.sleep(0.05)
             first_page = time.perf_counter() - start
             time.sleep(2.0)  # let livereload's watcher take its first look at the files
-            for k in range(edits):
-                word = f"benchedit{os.getpid()}x{k}q{int(time.time() * 1000) % 100000}"
-                with open(path, "a", encoding="utf-8") as f:
-                    f.write(f"\n\n{word}\n")
-                saved = time.perf_counter()
-                while True:
-                    status, body = fetch(url, timeout=600)
-                    if status == 200 and word in body:
+            for kind in ("text", "front_matter"):
+                for k in range(edits):
+                    word = f"benchedit{os.getpid()}x{kind[0]}{k}q{int(time.time() * 1000) % 100000}"
+                    builds = tail(log_path, 10**9).count("\nBuilt ")
+                    edited = with_word_in_text(original, word) if kind == "text" else with_date_note(original, word)
+                    path.write_bytes(edited)
+                    saved = time.perf_counter()
+                    failure = served(word, saved)
+                    if failure is not None:
+                        log(f"  {kind} edit {k + 1}/{edits}: the rebuild FAILED after {time.perf_counter() - saved:.2f} s: {failure}")
                         break
-                    if status == 500:  # docket's error page: the rebuild failed
-                        problems = re.findall(r"<pre>(.*?)</pre>", body, re.S)
-                        failure = html.unescape(problems[0] if problems else body[:500]).strip()
-                        break
-                    if time.perf_counter() - saved > 1800:
-                        raise RuntimeError(f"edit {k} never reached {url}:\n{tail(log_path)}")
-                    if proc.poll() is not None:
-                        raise RuntimeError(f"docket serve exited {proc.returncode}:\n{tail(log_path)}")
-                    time.sleep(POLL_INTERVAL)
+                    latencies[kind].append((time.perf_counter() - saved) * 1000)
+                    log(f"  {kind.replace('_', '-')} edit {k + 1}/{edits}: {latencies[kind][-1]:.0f} ms")
+                    while kind == "front_matter" and tail(log_path, 10**9).count("\nBuilt ") <= builds:
+                        alive()  # the rest of the rebuild, before the next edit
+                        time.sleep(0.1)
+                    time.sleep(1.0)
                 if failure is not None:
-                    log(f"  edit {k + 1}/{edits}: the rebuild FAILED after {time.perf_counter() - saved:.2f} s: {failure}")
                     break
-                latencies.append((time.perf_counter() - saved) * 1000)
-                log(f"  edit {k + 1}/{edits}: {latencies[-1]:.0f} ms")
-                time.sleep(1.0)
         finally:
             peak = sampler.stop()
             stop_server(proc)
             path.write_bytes(original)
             rmtree(tmp)
-    return {"median_ms": median(latencies) if failure is None else None, "edits_ms": latencies,
+    ok = failure is None
+    return {"median_ms": median(latencies["text"]) if ok else None, "edits_ms": latencies["text"],
+            "front_matter_median_ms": median(latencies["front_matter"]) if ok else None,
+            "front_matter_edits_ms": latencies["front_matter"],
             "first_page_s": first_page, "peak_mib": peak / MIB, "failed": failure}
+
+
+def with_word_in_text(letter: bytes, word: str) -> bytes:
+    """The letter with a paragraph holding ``word`` at the end of its text."""
+    return letter + f"\n\n{word}\n".encode()
+
+
+def with_date_note(letter: bytes, word: str) -> bytes:
+    """The letter with a ``date_note`` holding ``word`` in its front-matter (in place of
+    one it has): an edit only a full build can show."""
+    text = letter.decode("utf-8")
+    head, close, body = text.partition("\n---\n")
+    lines = [line for line in head.split("\n") if not line.startswith("date_note:")]
+    return ("\n".join(lines) + f"\ndate_note: {word}" + close + body).encode("utf-8")
 
 
 def edit_target(site: Path) -> str:
@@ -670,7 +703,7 @@ def bench_one(n: int, args: argparse.Namespace, workdir: Path) -> dict:
                 result["serve"][key] = {"median_ms": None, "edits_ms": [], "failed": reason, "log_tail": str(exc)}
                 continue
             if result["serve"][key]["median_ms"] is not None:
-                log(f"  median {result['serve'][key]['median_ms']:.0f} ms")
+                log(f"  median {result['serve'][key]['median_ms']:.0f} ms, front-matter {result['serve'][key]['front_matter_median_ms']:.0f} ms")
     result["load_after"] = os.getloadavg()
 
     if not args.keep:
@@ -709,10 +742,10 @@ def get(d: dict, *keys):
     return d
 
 
-def serve_cell(r: dict, key: str) -> str:
+def serve_cell(r: dict, key: str, figure: str = "median_ms") -> str:
     if get(r, "serve", key, "failed"):
         return "rebuild failed"
-    return fmt_ms(get(r, "serve", key, "median_ms"))
+    return fmt_ms(get(r, "serve", key, figure))
 
 
 def table(results: list[dict]) -> str:
@@ -728,6 +761,8 @@ def table(results: list[dict]) -> str:
     row("docket second build, with search (s)", lambda r: fmt_s(get(r, "docket", "second_search", "wall_s")))
     row("serve: edit → page served, no search (ms, median)", lambda r: serve_cell(r, "no_search"))
     row("serve: edit → page served, with search (ms, median)", lambda r: serve_cell(r, "search"))
+    row("serve: front-matter edit → page served, no search / with search (ms, median)",
+        lambda r: f"{serve_cell(r, 'no_search', 'front_matter_median_ms')} / {serve_cell(r, 'search', 'front_matter_median_ms')}")
     row("serve: peak MiB of the server's tree (RSS sum), no search / with search",
         lambda r: f"{fmt_mib(get(r, 'serve', 'no_search', 'peak_mib'))} / {fmt_mib(get(r, 'serve', 'search', 'peak_mib'))}")
     stages = ["load", "validate", "link", "render", "write", "search"]  # pipeline order, then any others
