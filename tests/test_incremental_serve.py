@@ -57,17 +57,18 @@ def test_a_front_matter_edit_rebuilds_every_page_that_shows_it(scratch_site, tmp
 
 def test_a_front_matter_edit_shows_its_own_page_before_the_others_are_rendered(scratch_site, tmp_path, capsys):
     site, state = started(scratch_site, tmp_path)
-    seen: list[tuple[str, str, str]] = []
+    seen: list[tuple[str, str, str, object]] = []
     state.page_ahead = lambda path: seen.append(
-        (path, (state.output / "letters/b/index.html").read_text(), (state.output / "letters/a/index.html").read_text())
+        (path, (state.output / "letters/b/index.html").read_text(), (state.output / "letters/a/index.html").read_text(), state.snapshot)
     )
     path = site / "content/letters/b.md"
     path.write_text(path.read_text().replace("title: The reply", "title: The answer"))
     capsys.readouterr()
     assert state.rebuild([str(path)])
     assert "Rendered /letters/b/ ahead of the other pages" in capsys.readouterr().out
-    [(told, own_page, listing_page)] = seen
+    [(told, own_page, listing_page, snapshot)] = seen
     assert told == str(path)
+    assert snapshot is None and state.snapshot is not None  # the last build's pages let go during the rebuild
     assert "The answer" in own_page and "The answer" not in listing_page  # a's page lists b: not yet
     assert (state.output / "letters/b/index.html").read_text() == own_page  # the full build made the same page
     assert "The answer" in (state.output / "letters/a/index.html").read_text()

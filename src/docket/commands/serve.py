@@ -103,9 +103,14 @@ class ServeState:
         return True
 
     def _full_build(self, changed: list[str] | None = None) -> bool:
+        first = self._ahead(changed)
+        # The last build's site and pages go first: kept through the rebuild, they would
+        # double its memory. (After a build that finds nothing changed, the next text
+        # edit then rebuilds the site too.)
+        self.snapshot = self.suggestions = None
         try:
             with self.lock:
-                result = build(self.site_dir, self.output, search=False, cache=self.cache, keep=True, first=self._ahead(changed))
+                result = build(self.site_dir, self.output, search=False, cache=self.cache, keep=True, first=first)
                 if not result.up_to_date:
                     self.generation += 1
                     self._carry_index_over()
@@ -115,7 +120,6 @@ class ServeState:
             self.suggested = by_page(exc.problems.suggestions)
             print("\n".join(p.format() for p in found), file=sys.stderr)
             print(f"Build failed: {exc.summary}. Still serving the last good build.", file=sys.stderr)
-            self.snapshot = None
             return False
         self.problems = []
         self.suggested, self.suggestions = by_page(result.problems.suggestions), None
