@@ -34,7 +34,7 @@ from docket.engine.build import build
 from docket.engine.cache import BuildCache
 from docket.engine.incremental import Snapshot, body_edit, write_page
 from docket.errors import BuildFailed, SourceError
-from docket.paths import record_url
+from docket.paths import output_path, record_url
 from docket.search.bundles import INDEX_FOLDER, plan_site
 from docket.search.driver import build_index
 from docket.search.layout import SearchIndexError
@@ -147,6 +147,8 @@ class ServeState:
                 return
             start = time.perf_counter()
             page = renderer.record_page(record_id)
+            if not (self.output / output_path(page.url)).parent.is_dir():
+                return  # a page the served site does not have yet: it comes with the rest
             write_page(self.output, page)
             print(f"Rendered {page.url} ahead of the other pages in {1000 * (time.perf_counter() - start):.0f} ms.")
             if self.page_ahead is not None:
