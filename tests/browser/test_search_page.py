@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Error, Page, Route, expect
 
 from .archive import Archive
-from .conftest import ROOT, _serve
+from .conftest import ROOT, _serve, docket_build
 from .search_ui import (
     filter_disclosure,
     open_search,
@@ -219,7 +219,7 @@ def many_senders_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (Playwright's sync API already runs in this thread)."""
     folder = tmp_path_factory.mktemp("many-senders") / "archive"
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_archive.py"), "600", str(folder)], check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "docket", "build", "--site", str(folder)], check=True, capture_output=True)
+    docket_build(folder, folder / "site")
     yield from _serve(folder / "site", {})
 
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from typing import Iterator
 
 import pytest
 from playwright.sync_api import Page
 
 from .archive import Archive
-from .conftest import ROOT, _serve
+from .conftest import ROOT, _serve, docket_build
 from .search_ui import open_search, search, sort_by, tick_filter
 from .test_search import assert_no_js_errors, theme_text
 
@@ -35,7 +33,7 @@ def mounted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert 'base_url = "https://example.org/archive/"' in config
     (folder / "docket.toml").write_text(config + "\nsearch_bundle_size = 4\n", encoding="utf-8")
     host = folder / "host"
-    subprocess.run([sys.executable, "-m", "docket", "build", "--site", str(folder), "--output", str(host / MOUNT.strip("/"))], check=True, capture_output=True)
+    docket_build(folder, host / MOUNT.strip("/"))
     assert len([p for p in (host / "archive" / "pagefind").iterdir() if p.name.startswith("bundle-")]) >= 3
     server = _serve(host, {})
     try:

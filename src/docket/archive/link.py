@@ -193,6 +193,7 @@ def _mentioned(letters: dict[str, Letter], entities: dict[str, Entity], inline: 
     """What each letter mentions, by entity kind: its ``mentions`` and the entities its text
     links to, each kind sorted by name. Worked out once here for the letter's page and the
     published data, which all list them so. Letters that mention nothing are left out."""
+    order = {entity_id: (titles[entity_id].casefold(), entity_id) for entity_id in entities}
     found: dict[str, dict[str, list[str]]] = {}
     for letter_id, letter in letters.items():
         by_kind = {kind: set(ids) for kind, ids in letter.mentions.items() if ids}
@@ -202,7 +203,7 @@ def _mentioned(letters: dict[str, Letter], entities: dict[str, Entity], inline: 
                 by_kind.setdefault(target.kind, set()).add(xref.target)
         if by_kind:
             found[letter_id] = {
-                kind: sorted(by_kind[kind], key=lambda i: (titles[i].casefold(), i)) for kind in ENTITY_KINDS if kind in by_kind
+                kind: sorted(by_kind[kind], key=order.__getitem__) for kind in ENTITY_KINDS if kind in by_kind
             }
     return found
 

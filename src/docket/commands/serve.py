@@ -32,7 +32,7 @@ from docket.archive.suggest import Suggestions
 from docket.config import CONFIG_FILE
 from docket.engine.build import build
 from docket.engine.cache import BuildCache
-from docket.engine.incremental import Snapshot, body_edit, write_page
+from docket.engine.incremental import Snapshot, body_edit, content_file, write_page
 from docket.errors import BuildFailed, SourceError
 from docket.paths import output_path, record_url
 from docket.search.bundles import INDEX_FOLDER, plan_site
@@ -139,14 +139,14 @@ class ServeState:
         if self.problems or self.snapshot is None or changed is None or len(changed) != 1:
             return None
         (path,) = changed
-        record_id = Path(path).stem
+        rel = content_file(self.site_dir, path)
 
         def first(renderer: Renderer) -> None:
-            record = renderer.site.record(record_id)
-            if record is None or not Path(path).as_posix().endswith("/" + record.path):
+            record = renderer.site.record(Path(path).stem)
+            if record is None or record.path != rel:
                 return
             start = time.perf_counter()
-            page = renderer.record_page(record_id)
+            page = renderer.record_page(record.id)
             if not (self.output / output_path(page.url)).parent.is_dir():
                 return  # a page the served site does not have yet: it comes with the rest
             write_page(self.output, page)

@@ -63,7 +63,7 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
     watcher has just compared every file, so a sweep of our own would only repeat it.
     """
     if reported is not None:
-        rels = {_relative(site_dir, path) for path in reported}
+        rels = {content_file(site_dir, path) for path in reported}
         changed = rels if None not in rels and rels <= cache.files.keys() else None
     else:
         changed = changed_files(site_dir, cache)
@@ -103,7 +103,9 @@ def body_edit(site_dir: Path, snapshot: Snapshot, cache: BuildCache, reported: l
     return page
 
 
-def _relative(site_dir: Path, path: str) -> str | None:
+def content_file(site_dir: Path, path: str) -> str | None:
+    """A path a watcher reports, as a record's ``path`` reads (``content/…``); None
+    outside ``content/``."""
     absolute = Path(path).absolute()
     return absolute.relative_to(site_dir).as_posix() if absolute.is_relative_to(site_dir / "content") else None
 
